@@ -1,0 +1,37 @@
+import type { Command } from 'commander';
+import { loadConfig } from '../config.ts';
+import { hasAnyData, loadDemo } from '../demo/load.ts';
+import { buildApp } from '../web/app.ts';
+import { openMigratedDatabase } from './database.ts';
+
+/**
+ * `minhbach serve [--no-demo]`: migrates, loads the demo dataset into an empty database (never into
+ * one that holds data), and serves the portal on HOST:PORT.
+ */
+export function registerServe(program: Command): void {
+  program
+    .command('serve')
+    .description('Chạy cổng thông tin (start the portal)')
+    .option('--no-demo', 'không nạp dữ liệu minh họa vào cơ sở dữ liệu trống (start empty)')
+    .action(async (opts: { demo: boolean }) => {
+      const config = loadConfig();
+      const database = await openMigratedDatabase(config);
+      if (opts.demo && !(await hasAnyData(database.db))) {
+        process.stderr.write('Cơ sở dữ liệu trống: nạp dữ liệu minh họa (demo)…\n');
+        const loaded = await loadDemo(database.db);
+        process.stderr.write(`Đã nạp ${loaded.tbmt} gói thầu minh họa.\n`);
+      }
+      const app = await buildApp({ database, logger: { level: config.logLevel } });
+      const close = async () => {
+        await app.close();
+        await database.close();
+        process.exit(0);
+      };
+      process.once('SIGINT', close);
+      process.once('SIGTERM', close);
+      await app.listen({ port: config.port, host: config.host });
+      process.stderr.write(
+        `minhbach: http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}/ (${database.kind} ${database.location})\n`,
+      );
+    });
+}

@@ -1,0 +1,36 @@
+/** The legal time zone of Vietnam: UTC+7, no daylight saving (procurement-domain.md §4). */
+export const VN_TIME_ZONE = 'Asia/Ho_Chi_Minh';
+const VN_OFFSET = '+07:00';
+
+const NAIVE = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(\.\d+)?)?)?$/;
+const OFFSET = /(Z|[+-]\d{2}:?\d{2})$/i;
+
+/**
+ * Parses a time from a source. A time without an offset (`2026-03-24T15:00:00`) is Vietnam local time;
+ * one with an offset (`…+0000`, `…Z`) is taken as given. Also accepts `dd/mm/yyyy` and
+ * `HH:mm dd/mm/yyyy` as shown on Vietnamese pages.
+ * Returns `null` for null, empty or unparseable input (callers report unparseable values).
+ */
+export function parseVnTime(value: string | null | undefined): Date | null {
+  if (value === null || value === undefined) return null;
+  const s = String(value).trim();
+  if (s === '') return null;
+  const vnDisplay = /^(?:(\d{1,2}):(\d{2})\s+)?(\d{1,2})[/-](\d{1,2})[/-](\d{4})$/.exec(s);
+  if (vnDisplay) {
+    const [, hh = '00', mi = '00', dd, mm, yyyy] = vnDisplay;
+    return checked(`${yyyy}-${mm!.padStart(2, '0')}-${dd!.padStart(2, '0')}T${hh.padStart(2, '0')}:${mi}:00${VN_OFFSET}`);
+  }
+  if (OFFSET.test(s)) {
+    // `+0000` → `+00:00` for Date.parse.
+    return checked(s.replace(/([+-]\d{2})(\d{2})$/, '$1:$2'));
+  }
+  const m = NAIVE.exec(s);
+  if (!m) return null;
+  const [, y, mo, d, h = '00', mi = '00', sec = '00', frac = ''] = m;
+  return checked(`${y}-${mo}-${d}T${h}:${mi}:${sec}${frac.slice(0, 4)}${VN_OFFSET}`);
+}
+
+function checked(iso: string): Date | null {
+  const t = Date.parse(iso);
+  return Number.isNaN(t) ? null : new Date(t);
+}
