@@ -48,7 +48,9 @@ export async function migrate(db: Kysely<any>, dir: string = MIGRATIONS_DIR): Pr
     try {
       await db.transaction().execute(async (tx) => {
         await sql`SELECT pg_advisory_xact_lock(727001)`.execute(tx);
-        const done = await sql<{ checksum: string }>`SELECT checksum FROM schema_migration WHERE name = ${file}`.execute(tx);
+        const done = await sql<{
+          checksum: string;
+        }>`SELECT checksum FROM schema_migration WHERE name = ${file}`.execute(tx);
         const row = done.rows[0];
         if (row) {
           if (row.checksum !== checksum) {

@@ -84,9 +84,24 @@ export const METHODS = [
 /** Procedure (phương thức), `bidMode`. */
 export const PROCEDURES = [
   { value: '1_MTHS', vi: 'Một giai đoạn một túi hồ sơ', en: 'One stage, one envelope', srcCodes: ['1_MTHS'] },
-  { value: '1_HTHS', vi: 'Một giai đoạn hai túi hồ sơ', en: 'One stage, two envelopes', srcCodes: ['1_HTHS'] },
-  { value: '2_MTHS', vi: 'Hai giai đoạn một túi hồ sơ', en: 'Two stages, one envelope', srcCodes: ['2_MTHS'] },
-  { value: '2_HTHS', vi: 'Hai giai đoạn hai túi hồ sơ', en: 'Two stages, two envelopes', srcCodes: ['2_HTHS'] },
+  {
+    value: '1_HTHS',
+    vi: 'Một giai đoạn hai túi hồ sơ',
+    en: 'One stage, two envelopes',
+    srcCodes: ['1_HTHS'],
+  },
+  {
+    value: '2_MTHS',
+    vi: 'Hai giai đoạn một túi hồ sơ',
+    en: 'Two stages, one envelope',
+    srcCodes: ['2_MTHS'],
+  },
+  {
+    value: '2_HTHS',
+    vi: 'Hai giai đoạn hai túi hồ sơ',
+    en: 'Two stages, two envelopes',
+    srcCodes: ['2_HTHS'],
+  },
 ] as const satisfies readonly CodeEntry[];
 
 /** Contract type (loại hợp đồng), Law 22/2023 Art. 64. */
@@ -126,7 +141,10 @@ export type NoticeState = (typeof NOTICE_STATES)[number]['value'];
  * Maps a source code to our normalised value in `table`, or `undefined` when the code is unknown
  * (callers keep the raw code and report it as unmapped; never guess).
  */
-export function fromSourceCode(table: readonly CodeEntry[], code: string | null | undefined): string | undefined {
+export function fromSourceCode(
+  table: readonly CodeEntry[],
+  code: string | null | undefined,
+): string | undefined {
   if (code === null || code === undefined || code === '') return undefined;
   const c = code.trim().toUpperCase();
   return table.find((e) => e.srcCodes.includes(c) || e.value === c)?.value;

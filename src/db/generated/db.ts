@@ -450,6 +450,10 @@ export interface Org {
    */
   name_en: string | null;
   /**
+   * Name folded for matching and search: lower case, no diacritics (src/text/fold.ts).
+   */
+  name_folded: string;
+  /**
    * Where the organisation first came from: muasamcong, demo or minhbach.
    */
   source: string;
@@ -771,7 +775,7 @@ export interface TbmtSearch {
    */
   result_published_at: Timestamp | null;
   /**
-   * open, closed, opened, awarded or cancelled.
+   * Stage reached by the records: published (no opening, result or cancellation yet — open or closed is decided at query time from bid_close_at vs now()), opened, awarded or cancelled.
    */
   state: string;
   /**

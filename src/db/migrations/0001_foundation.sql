@@ -20,16 +20,19 @@ CREATE TABLE org (
   code_is_local boolean NOT NULL DEFAULT false,
   tax_code text,
   name text NOT NULL,
+  name_folded text NOT NULL,
   name_en text,
   source text NOT NULL,
   created_at timestamptz NOT NULL DEFAULT now()
 );
+CREATE INDEX org_name_folded_idx ON org (name_folded);
 COMMENT ON TABLE org IS 'Organisations: investors (chủ đầu tư), procuring entities (bên mời thầu) and contractors (nhà thầu).';
 COMMENT ON COLUMN org.id IS 'Surrogate key.';
 COMMENT ON COLUMN org.code IS 'Code on the national system (vn + tax code, or vnz… for units); a local code mb-… when the source gives only a name.';
 COMMENT ON COLUMN org.code_is_local IS 'True when code was made by minhbach from the name because the source gave no code.';
 COMMENT ON COLUMN org.tax_code IS 'Tax code (mã số thuế) when known.';
 COMMENT ON COLUMN org.name IS 'Name as published, Unicode NFC.';
+COMMENT ON COLUMN org.name_folded IS 'Name folded for matching and search: lower case, no diacritics (src/text/fold.ts).';
 COMMENT ON COLUMN org.name_en IS 'English name when published.';
 COMMENT ON COLUMN org.source IS 'Where the organisation first came from: muasamcong, demo or minhbach.';
 COMMENT ON COLUMN org.created_at IS 'When the row was created.';
@@ -506,7 +509,7 @@ COMMENT ON COLUMN tbmt_search.tbmt_id IS 'The notice.';
 COMMENT ON COLUMN tbmt_search.notify_no IS 'Notice number, for exact and prefix code lookup.';
 COMMENT ON COLUMN tbmt_search.folded IS 'Lower-case text without diacritics (đ → d) of names, organisations and codes (see src/text/fold.ts).';
 COMMENT ON COLUMN tbmt_search.tsv IS 'Full-text vector of folded (simple configuration).';
-COMMENT ON COLUMN tbmt_search.state IS 'open, closed, opened, awarded or cancelled.';
+COMMENT ON COLUMN tbmt_search.state IS 'Stage reached by the records: published (no opening, result or cancellation yet — open or closed is decided at query time from bid_close_at vs now()), opened, awarded or cancelled.';
 COMMENT ON COLUMN tbmt_search.field IS 'Normalised field of the current version.';
 COMMENT ON COLUMN tbmt_search.method IS 'Normalised method of the current version.';
 COMMENT ON COLUMN tbmt_search.province_codes IS 'Province codes of the current version''s locations.';

@@ -1,0 +1,52 @@
+import crypto from 'node:crypto';
+import type { OrgRef, Source } from '../facts.ts';
+import { fold } from '../../text/fold.ts';
+import { nfc } from '../../text/normalize.ts';
+import type { Writer } from './writer.ts';
+
+/** National-system organisation code: `vn` + tax code (10 or 13 digits, maybe `-NNN`) or `vnz…`. */
+const VN_TAX_CODE = /^vn(\d{10}(?:-?\d{3})?)$/;
+
+/**
+ * Finds or creates the organisation a source names, and returns its id (null when `ref` has no name).
+ *
+ * Identity, in order: the national code (`vn…`, lower-cased); `vn` + the tax code; else an existing
+ * organisation with the same folded name; else a local code `mb-` + a hash of the folded name, so the
+ * same name always maps to the same organisation. The first name seen is kept (fill-only).
+ */
+export async function resolveOrg(
+  w: Writer,
+  ref: OrgRef | null | undefined,
+  source: Source,
+): Promise<number | null> {
+  const name = nfc(ref?.name);
+  if (!ref || !name) return null;
+  const taxFromRef = nfc(ref.taxCode)?.replace(/\s/g, '') ?? null;
+  let code = nfc(ref.code)?.toLowerCase() ?? (taxFromRef ? `vn${taxFromRef}` : null);
+  const nameFolded = fold(name);
+  let local = false;
+  if (!code) {
+    const sameName = await w.tx
+      .selectFrom('org')
+      .select(['id'])
+      .where('name_folded', '=', nameFolded)
+      .limit(2)
+      .execute();
+    if (sameName.length === 1) return sameName[0]!.id;
+    code = `mb-${crypto.createHash('sha1').update(nameFolded).digest('hex').slice(0, 12)}`;
+    local = true;
+  }
+  const taxCode = taxFromRef ?? VN_TAX_CODE.exec(code)?.[1] ?? null;
+  return w.upsert(
+    'org',
+    { code },
+    {
+      name,
+      name_folded: nameFolded,
+      name_en: nfc(ref.nameEn),
+      tax_code: taxCode,
+      code_is_local: local,
+      source,
+    },
+  );
+}

@@ -1,0 +1,217 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import type { Database } from '../src/db/connect.ts';
+import type { TbmtFacts } from '../src/procurement/facts.ts';
+import { FactsError, saveTbmtFacts } from '../src/procurement/save.ts';
+import { createTestDatabase } from './helpers/db.ts';
+
+const VN = (s: string) => new Date(`${s}+07:00`);
+
+function facts(): TbmtFacts {
+  return {
+    notifyNo: 'IB2699000001',
+    firstPublishedAt: VN('2026-03-13T16:13:05'),
+    khlcnt: {
+      planNo: 'PL2699000001',
+      name: 'Kế hoạch mua sắm 2026',
+      investor: { code: 'vn0100000001', name: 'Sở Y tế Hà Nội' },
+    },
+    package: {
+      bidNo: 'BP2699000001',
+      name: 'Mua sắm máy biến điện áp 220kV',
+      field: 'HH',
+      priceVnd: 412_560_000,
+    },
+    versions: [
+      {
+        version: '00',
+        name: 'Mua sắm máy biến điện áp 220kV',
+        publishedAt: VN('2026-03-13T16:13:05'),
+        investor: { code: 'vn0100000001', name: 'Sở Y tế Hà Nội' },
+        procuringEntity: { code: 'vn0100000001', name: 'Sở Y tế Hà Nội' },
+        field: 'HH',
+        method: 'DTRR',
+        priceVnd: 412_560_000,
+        bidCloseAt: VN('2026-03-24T15:00:00'),
+        locations: [{ provinceCode: '01', provinceName: 'Thành phố Hà Nội', wardName: 'Phường Hoàn Kiếm' }],
+      },
+    ],
+    opening: {
+      openedAt: VN('2026-03-24T16:03:00'),
+      bidders: [
+        {
+          contractor: { code: 'vn0317079577', name: 'CÔNG TY TNHH ĐIỆN NAM SÀI GÒN' },
+          bidPriceVnd: 219_994_920,
+        },
+        {
+          contractor: { code: 'vn0110435973', name: 'Công ty Cổ Phần Năng Lượng Fcom' },
+          bidPriceVnd: 378_756_000,
+        },
+      ],
+    },
+    results: [
+      {
+        version: '00',
+        decisionNo: '196/QĐ-TĐSS',
+        publishedAt: VN('2026-04-29T16:06:52'),
+        bidders: [
+          {
+            contractor: { code: 'vn0317079577', name: 'CÔNG TY TNHH ĐIỆN NAM SÀI GÒN' },
+            isWinner: true,
+            winningPriceVnd: 219_994_920,
+          },
+          {
+            contractor: { code: 'vn0110435973', name: 'Công ty Cổ Phần Năng Lượng Fcom' },
+            isWinner: false,
+            reason: 'Nhà thầu xếp hạng 2.',
+          },
+        ],
+      },
+    ],
+  };
+}
+
+async function counts(database: Database): Promise<Record<string, number>> {
+  const tables = [
+    'org',
+    'khlcnt',
+    'package',
+    'tbmt',
+    'tbmt_version',
+    'tbmt_location',
+    'bid_opening',
+    'bid_opening_bidder',
+    'kqlcnt',
+    'kqlcnt_bidder',
+    'audit_log',
+  ] as const;
+  const out: Record<string, number> = {};
+  for (const t of tables) {
+    const r = await database.db
+      .selectFrom(t)
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
+    out[t] = Number(r.n);
+  }
+  return out;
+}
+
+describe('saveTbmtFacts', () => {
+  let database: Database;
+  before(async () => {
+    database = await createTestDatabase();
+  });
+  after(async () => {
+    await database.close();
+  });
+
+  test('creates the whole story and audits every row in the same transaction', async () => {
+    const stats = await database.db
+      .transaction()
+      .execute((tx) => saveTbmtFacts(tx, facts(), { actor: 'test', source: 'demo' }));
+    assert.equal(stats.byEntity.tbmt?.created, 1);
+    assert.equal(stats.byEntity.bid_opening_bidder?.created, 2);
+    assert.equal(stats.byEntity.kqlcnt_bidder?.created, 2);
+    const c = await counts(database);
+    assert.equal(c.org, 3);
+    const created =
+      c.org! +
+      c.khlcnt! +
+      c.package! +
+      c.tbmt! +
+      c.tbmt_version! +
+      c.tbmt_location! +
+      c.bid_opening! +
+      c.bid_opening_bidder! +
+      c.kqlcnt! +
+      c.kqlcnt_bidder!;
+    assert.equal(c.audit_log, created, 'one audit record per row written');
+    const search = await database.db.selectFrom('tbmt_search').selectAll().executeTakeFirstOrThrow();
+    assert.equal(search.state, 'awarded');
+    assert.match(search.folded, /may bien dien ap 220kv/);
+    assert.match(search.folded, /phuong hoan kiem/);
+    assert.deepEqual(search.province_codes, ['01']);
+    assert.equal(search.bid_close_at?.toISOString(), '2026-03-24T08:00:00.000Z');
+  });
+
+  test('saving the same facts again changes nothing', async () => {
+    const before = await counts(database);
+    const stats = await database.db
+      .transaction()
+      .execute((tx) => saveTbmtFacts(tx, facts(), { actor: 'test', source: 'demo' }));
+    for (const [entity, c] of Object.entries(stats.byEntity)) {
+      assert.equal(c.created + c.updated, 0, `${entity} should be unchanged`);
+    }
+    assert.deepEqual(await counts(database), before);
+  });
+
+  test('a later source fills gaps but never overwrites: differences are reported as conflicts', async () => {
+    const f = facts();
+    f.versions![0]!.bidSecurityVnd = 6_000_000; // new information
+    f.versions![0]!.priceVnd = 1; // contradicts the stored price
+    const stats = await database.db
+      .transaction()
+      .execute((tx) => saveTbmtFacts(tx, f, { actor: 'test', source: 'muasamcong' }));
+    assert.equal(stats.byEntity.tbmt_version?.updated, 1);
+    assert.deepEqual(
+      stats.conflicts.map((c) => [c.entity, c.column, c.stored, c.offered]),
+      [['tbmt_version', 'price_vnd', 412_560_000, 1]],
+    );
+    const v = await database.db.selectFrom('tbmt_version').selectAll().executeTakeFirstOrThrow();
+    assert.equal(v.price_vnd, 412_560_000);
+    assert.equal(v.bid_security_vnd, 6_000_000);
+    const audit = await database.db
+      .selectFrom('audit_log')
+      .selectAll()
+      .where('action', '=', 'update')
+      .execute();
+    assert.equal(audit.length, 1);
+    assert.deepEqual(audit[0]!.old_value, { bid_security_vnd: null });
+    assert.deepEqual(audit[0]!.new_value, { bid_security_vnd: 6_000_000 });
+  });
+
+  test('bad facts throw FactsError with a pointer and the transaction leaves nothing behind', async () => {
+    const before = await counts(database);
+    const bad: TbmtFacts = {
+      notifyNo: 'IB2699000002',
+      versions: [{ version: '00', name: 'Gói mới' }],
+      results: [{ version: 'x', bidders: [] }],
+    };
+    await assert.rejects(
+      database.db.transaction().execute((tx) => saveTbmtFacts(tx, bad, { actor: 'test', source: 'demo' })),
+      (err: unknown) => err instanceof FactsError && err.pointer === '/results/0/version',
+    );
+    await assert.rejects(
+      database.db
+        .transaction()
+        .execute((tx) => saveTbmtFacts(tx, { notifyNo: 'IB2699000003' }, { actor: 'test', source: 'demo' })),
+      (err: unknown) => err instanceof FactsError && err.pointer === '/package/name',
+    );
+    await assert.rejects(
+      database.db
+        .transaction()
+        .execute((tx) => saveTbmtFacts(tx, { notifyNo: 'X1' }, { actor: 'test', source: 'demo' })),
+      FactsError,
+    );
+    assert.deepEqual(await counts(database), before);
+  });
+
+  test('an organisation named without a code is matched by its folded name, else gets a stable local code', async () => {
+    const f: TbmtFacts = {
+      notifyNo: 'IB2699000004',
+      versions: [{ version: '00', name: 'Gói thầu thử', investor: { name: 'sở y tế hà nội' } }],
+      opening: { bidders: [{ contractor: { name: 'Công ty chưa có mã số thuế' } }] },
+    };
+    await database.db.transaction().execute((tx) => saveTbmtFacts(tx, f, { actor: 'test', source: 'demo' }));
+    const v = await database.db
+      .selectFrom('tbmt_version')
+      .innerJoin('org', 'org.id', 'tbmt_version.investor_id')
+      .select(['org.code'])
+      .where('tbmt_version.name', '=', 'Gói thầu thử')
+      .executeTakeFirstOrThrow();
+    assert.equal(v.code, 'vn0100000001');
+    const local = await database.db.selectFrom('org').selectAll().where('code_is_local', '=', true).execute();
+    assert.equal(local.length, 1);
+    assert.match(local[0]!.code, /^mb-[0-9a-f]{12}$/);
+  });
+});
