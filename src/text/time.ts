@@ -18,7 +18,9 @@ export function parseVnTime(value: string | null | undefined): Date | null {
   const vnDisplay = /^(?:(\d{1,2}):(\d{2})\s+)?(\d{1,2})[/-](\d{1,2})[/-](\d{4})$/.exec(s);
   if (vnDisplay) {
     const [, hh = '00', mi = '00', dd, mm, yyyy] = vnDisplay;
-    return checked(`${yyyy}-${mm!.padStart(2, '0')}-${dd!.padStart(2, '0')}T${hh.padStart(2, '0')}:${mi}:00${VN_OFFSET}`);
+    return checked(
+      `${yyyy}-${mm!.padStart(2, '0')}-${dd!.padStart(2, '0')}T${hh.padStart(2, '0')}:${mi}:00${VN_OFFSET}`,
+    );
   }
   if (OFFSET.test(s)) {
     // `+0000` → `+00:00` for Date.parse.

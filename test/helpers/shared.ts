@@ -18,5 +18,7 @@ export function sharedPath(...parts: string[]): string {
  */
 export function skipWithoutShared(...parts: string[]): string | false {
   const p = sharedPath(...parts);
-  return fs.existsSync(p) ? false : `skipped: real data not found at ${p} (needs ../shared beside the repository)`;
+  return fs.existsSync(p)
+    ? false
+    : `skipped: real data not found at ${p} (needs ../shared beside the repository)`;
 }
