@@ -13,7 +13,9 @@ await admin.query(`CREATE DATABASE ${name}`);
 const url = new URL(base);
 url.pathname = `/${name}`;
 try {
-  const db = new Kysely({ dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: url.toString() }) }) });
+  const db = new Kysely({
+    dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: url.toString() }) }),
+  });
   await migrate(db);
   await db.destroy();
   execFileSync(
