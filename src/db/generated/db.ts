@@ -25,6 +25,108 @@ export type Numeric = ColumnType<number, number | string, number | string>;
 
 export type Timestamp = ColumnType<Date, Date | string, Date | string>;
 
+export interface AdminUnit {
+  /**
+   * Official statistical code, a string with leading zeros: province 2 digits (Hà Nội = 01), district 3 digits, commune 5 digits.
+   */
+  code: string;
+  /**
+   * When the row was imported.
+   */
+  created_at: Generated<Timestamp>;
+  /**
+   * pre2025 (three tiers, until 30 June 2025) or post2025 (two tiers, from 1 July 2025, Resolution 202/2025/QH15). The same code can mean different units in the two eras.
+   */
+  era: string;
+  /**
+   * Surrogate key.
+   */
+  id: Generated<number>;
+  /**
+   * province (cấp tỉnh), district (cấp huyện, pre2025 only) or commune (cấp xã: xã, phường, thị trấn, đặc khu).
+   */
+  level: string;
+  /**
+   * Full official name with the unit-type prefix (Thành phố Hà Nội, Quận Ba Đình, Phường Phúc Xá), Unicode NFC, single spaces.
+   */
+  name: string;
+  /**
+   * short_name folded for matching published names: lower case, no diacritics, đ → d (src/text/fold.ts).
+   */
+  name_folded: string;
+  /**
+   * Code of the unit one tier up in the same era: the district of a pre2025 commune, the province of a district or of a post2025 commune; NULL for a province.
+   */
+  parent_code: string | null;
+  /**
+   * Code of the province the unit belongs to in the same era (its own code for a province).
+   */
+  province_code: string;
+  /**
+   * Name without the unit-type prefix (Hà Nội, Ba Đình); equal to name when the rest is only a number (Phường 12).
+   */
+  short_name: string;
+  /**
+   * Reference file the row was imported from, relative to the imported folder (pre-2025/dvhcvn.json, post-2025/address.json).
+   */
+  source: string;
+  /**
+   * Unit type (loại đơn vị): Thành phố Trung ương, Tỉnh; Quận, Huyện, Thị xã, Thành phố; Phường, Xã, Thị trấn, Đặc khu.
+   */
+  unit_type: string;
+  /**
+   * First day the unit is valid in this list (Vietnam calendar date); NULL when earlier than the list records (pre2025 units); 2025-07-01 for post2025 units.
+   */
+  valid_from: Timestamp | null;
+  /**
+   * Last day the unit is valid (Vietnam calendar date): 2025-06-30 for pre2025 units; NULL while in force.
+   */
+  valid_to: Timestamp | null;
+}
+
+export interface AdminUnitMapping {
+  /**
+   * When the row was imported.
+   */
+  created_at: Generated<Timestamp>;
+  /**
+   * Surrogate key.
+   */
+  id: Generated<number>;
+  /**
+   * Code of the new commune (admin_unit era post2025, level commune), always a code of the official list (Official letter 1027/CTK-CSCL).
+   */
+  new_commune_code: string;
+  /**
+   * New commune code as the source gave it; differs from new_commune_code where the source code is not a post-2025 code and the new commune was found by its name within its province.
+   */
+  new_commune_code_src: string;
+  /**
+   * New commune name as the source gave it.
+   */
+  new_commune_name_src: string | null;
+  /**
+   * Code of the old commune (admin_unit era pre2025, level commune); NULL when the source matched the old commune by name only (mostly communes already merged before the 2025-03-01 list).
+   */
+  old_commune_code: string | null;
+  /**
+   * Old commune name as the source gives it (NFC, single spaces).
+   */
+  old_commune_name: string | null;
+  /**
+   * Old district name as the source gives it.
+   */
+  old_district_name: string | null;
+  /**
+   * Old province name as the source gives it.
+   */
+  old_province_name: string | null;
+  /**
+   * Reference file the row was imported from, relative to the imported folder (post-2025/address.json).
+   */
+  source: string;
+}
+
 export interface AppMeta {
   /**
    * Name of the fact, e.g. demo_loaded.
@@ -944,6 +1046,8 @@ export interface TbmtVersion {
 }
 
 export interface DB {
+  admin_unit: AdminUnit;
+  admin_unit_mapping: AdminUnitMapping;
   app_meta: AppMeta;
   audit_log: AuditLog;
   bid_opening: BidOpening;
