@@ -1,0 +1,129 @@
+/**
+ * The JSON API, version 1 (`/api/v1/…`), described by OpenAPI at `/api/docs`. Routes are thin: validate
+ * (schema), call a read-side query, present (`toJson`: times as ISO-8601 UTC, money VND integers).
+ */
+import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { Database } from '../../db/connect.ts';
+import { getOrgProfile } from '../../procurement/queries/org.ts';
+import { searchTbmt } from '../../procurement/queries/search.ts';
+import { getTbmtStory } from '../../procurement/queries/story.ts';
+import { notFound } from '../errors.ts';
+import { ERROR_RESPONSES, toJson } from './schemas/common.ts';
+import {
+  OrgQuerySchema,
+  OrgResponseSchema,
+  SearchQuerySchema,
+  SearchResponseSchema,
+} from './schemas/lists.ts';
+import { TbmtStorySchema } from './schemas/story.ts';
+
+/** Options of the API plugin. */
+export interface ApiOptions {
+  database: Database;
+}
+
+const NotifyNoParams = Type.Object({
+  notifyNo: Type.String({
+    pattern: '^[Ii][Bb][0-9]{10}(-[0-9]{2})?$',
+    description: 'Notice number: IB + yy + 8 digits, optionally with a version suffix -NN (ignored)',
+    examples: ['IB2600077452'],
+  }),
+});
+
+const OrgParams = Type.Object({
+  code: Type.String({ maxLength: 64, description: 'Organisation code (e.g. vn0100100100)' }),
+});
+
+/** URL of the search for `query` at `page` (the other parameters kept). */
+function searchLink(query: Record<string, unknown>, page: number): string {
+  const params = new URLSearchParams();
+  for (const [k, v] of Object.entries(query)) {
+    if (k !== 'page' && v !== undefined && v !== '') params.set(k, String(v));
+  }
+  params.set('page', String(page));
+  return `/api/v1/tbmt?${params.toString()}`;
+}
+
+/** Registers the `/api/v1` routes. */
+export const apiRoutes: FastifyPluginAsyncTypebox<ApiOptions> = async (app, { database }) => {
+  const db = database.db;
+
+  app.get(
+    '/tbmt/:notifyNo',
+    {
+      schema: {
+        tags: ['tbmt'],
+        summary: 'The whole story of a notice (TBMT)',
+        description:
+          'Plan, every version with its changes, extensions, bid opening with bidders, results with bidders ' +
+          'and goods items, contracts and cancellation. 404 when the notice is unknown.',
+        params: NotifyNoParams,
+        response: { 200: TbmtStorySchema, ...ERROR_RESPONSES },
+      },
+    },
+    async (request) => {
+      const story = await getTbmtStory(db, request.params.notifyNo);
+      if (!story) throw notFound(`notice ${request.params.notifyNo.toUpperCase()}`, 'gói thầu');
+      return toJson(story);
+    },
+  );
+
+  app.get(
+    '/tbmt',
+    {
+      schema: {
+        tags: ['tbmt'],
+        summary: 'Search notices (TBMT)',
+        description:
+          'Diacritic- and case-insensitive search with filters and paging. Order: first publication ' +
+          'newest first, then notice id. Invalid parameters (e.g. page=abc, page=0, pageSize=101) are 400.',
+        querystring: SearchQuerySchema,
+        response: { 200: SearchResponseSchema, ...ERROR_RESPONSES },
+      },
+    },
+    async (request) => {
+      const q = request.query;
+      const page = q.page ?? 1;
+      const result = await searchTbmt(db, {
+        q: q.q,
+        field: q.field,
+        method: q.method,
+        state: q.state as Parameters<typeof searchTbmt>[1]['state'],
+        page,
+        pageSize: q.pageSize ?? 20,
+      });
+      return {
+        ...toJson(result),
+        links: {
+          self: searchLink(q, page),
+          first: searchLink(q, 1),
+          last: searchLink(q, result.pageCount),
+          prev: page > 1 ? searchLink(q, Math.min(page - 1, result.pageCount)) : null,
+          next: page < result.pageCount ? searchLink(q, page + 1) : null,
+        },
+      };
+    },
+  );
+
+  app.get(
+    '/to-chuc/:code',
+    {
+      schema: {
+        tags: ['to-chuc'],
+        summary: 'An organisation and its notices per role',
+        description:
+          'Investor, procuring entity and bidder lists, newest first; `role` + `page` page one list. ' +
+          '404 when the code is unknown.',
+        params: OrgParams,
+        querystring: OrgQuerySchema,
+        response: { 200: OrgResponseSchema, ...ERROR_RESPONSES },
+      },
+    },
+    async (request) => {
+      const { role, page, pageSize } = request.query;
+      const org = await getOrgProfile(db, request.params.code, { role, page, pageSize });
+      if (!org) throw notFound(`organisation ${request.params.code}`, 'tổ chức');
+      return toJson(org);
+    },
+  );
+};

@@ -1,0 +1,69 @@
+/**
+ * `buildApp`: the whole web app — public pages, the JSON API with its OpenAPI description, static CSS,
+ * one error handler — as one function, so the server, the CLI and the tests run exactly the same app.
+ */
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import formbody from '@fastify/formbody';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import Fastify, { type FastifyInstance } from 'fastify';
+import type { Database } from '../db/connect.ts';
+import { apiRoutes } from './api/routes.ts';
+import { installErrorHandlers } from './error-handler.tsx';
+import { pageRoutes } from './routes/pages.tsx';
+import { installSecurityHeaders } from './security.ts';
+
+const STATIC_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'static');
+
+/** What the app needs. */
+export interface AppOptions {
+  /** The open, migrated database. The app does not close it. */
+  database: Database;
+  /** Fastify (pino) logger options; `false` (default) for no logging. */
+  logger?: boolean | object;
+}
+
+/**
+ * Builds the app (not listening): pages `/`, `/tim-kiem`, `/tbmt/{notifyNo}`, `/to-chuc/{code}`;
+ * API `/api/v1/…`; OpenAPI UI at `/api/docs`, JSON at `/api/docs/json`; CSS under `/static/`.
+ * Call `listen()` to serve or `inject()` to test; `close()` does not close the database.
+ */
+export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: opts.logger ?? false,
+    // Keep query strings and bodies small: the portal needs nothing larger.
+    bodyLimit: 1_048_576,
+    routerOptions: { maxParamLength: 200 },
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  installErrorHandlers(app, opts.database);
+  installSecurityHeaders(app);
+
+  await app.register(formbody);
+  await app.register(fastifyStatic, { root: STATIC_DIR, prefix: '/static/', maxAge: '1h' });
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'minhbach — API dữ liệu đấu thầu (procurement open data API)',
+        version: '1.0.0',
+        description:
+          'Public, read-only data of the minhbach procurement disclosure portal. Money is in VND as ' +
+          'integers (fields ending in Vnd); times are ISO-8601 instants in UTC (the legal calendar is ' +
+          'Asia/Ho_Chi_Minh, UTC+7). Errors are `{error: {code, message}}` with a stable code.',
+      },
+      tags: [
+        { name: 'tbmt', description: 'Invitations to bid (thông báo mời thầu, TBMT) and their whole story' },
+        { name: 'to-chuc', description: 'Organisations: investors, procuring entities, contractors' },
+      ],
+    },
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+
+  await app.register(pageRoutes, { database: opts.database });
+  await app.register(apiRoutes, { database: opts.database, prefix: '/api/v1' });
+  return app;
+}

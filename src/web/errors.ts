@@ -1,0 +1,100 @@
+/**
+ * The error catalogue of the web layer: each error a client can get has an HTTP status, a stable
+ * `code` for machines, an English message (API) and a Vietnamese one (pages). Nothing else reaches a
+ * client: unexpected errors become `internal_error` without details.
+ */
+import type { FastifyError } from 'fastify';
+
+/** Stable error codes of the API (`{error: {code, message}}`). */
+export type ErrorCode = 'not_found' | 'invalid_parameter' | 'bad_request' | 'internal_error';
+
+/** An error with everything needed to answer it, in JSON or as a page. */
+export class HttpError extends Error {
+  constructor(
+    readonly statusCode: number,
+    readonly code: ErrorCode,
+    /** English, for the API. */
+    message: string,
+    /** Vietnamese, for pages. */
+    readonly messageVi: string,
+  ) {
+    super(message);
+    this.name = 'HttpError';
+  }
+}
+
+/** 404 for a route or a thing that does not exist, e.g. `notFound('notice IB2600000000', 'gói thầu IB2600000000')`. */
+export function notFound(whatEn = 'page', whatVi = 'trang'): HttpError {
+  return new HttpError(404, 'not_found', `No ${whatEn} found.`, `Không tìm thấy ${whatVi}.`);
+}
+
+/** 500 with no detail: the cause is logged, never shown. */
+export function internalError(): HttpError {
+  return new HttpError(
+    500,
+    'internal_error',
+    'Internal error. The problem has been logged; please try again later.',
+    'Hệ thống gặp lỗi. Lỗi đã được ghi lại; vui lòng thử lại sau.',
+  );
+}
+
+interface AjvError {
+  instancePath?: string;
+  keyword?: string;
+  params?: Record<string, unknown>;
+  message?: string;
+}
+
+/** Vietnamese reason for one failed schema keyword. */
+function reasonVi(e: AjvError): string {
+  const limit = e.params?.limit;
+  switch (e.keyword) {
+    case 'type':
+      return e.params?.type === 'integer' ? 'phải là số nguyên' : `phải có kiểu ${String(e.params?.type)}`;
+    case 'minimum':
+      return `phải từ ${String(limit)} trở lên`;
+    case 'maximum':
+      return `không được lớn hơn ${String(limit)}`;
+    case 'maxLength':
+      return `dài quá ${String(limit)} ký tự`;
+    case 'minLength':
+      return `phải có ít nhất ${String(limit)} ký tự`;
+    case 'enum':
+    case 'anyOf':
+    case 'const':
+      return 'không phải giá trị được chấp nhận';
+    default:
+      return 'sai định dạng';
+  }
+}
+
+/**
+ * Turns any error thrown while handling a request into a catalogue error: ours as is; schema
+ * validation failures as 400 `invalid_parameter` naming the parameter; other client errors of Fastify
+ * (malformed body, unsupported media type, …) as `bad_request` with their status; everything else as
+ * 500 `internal_error`.
+ */
+export function toHttpError(err: unknown): HttpError {
+  if (err instanceof HttpError) return err;
+  const fe = err as Partial<FastifyError> & { validation?: AjvError[]; validationContext?: string };
+  if (Array.isArray(fe.validation) && fe.validation.length > 0) {
+    const first = fe.validation[0]!;
+    const path = (first.instancePath ?? '').replace(/^\//, '').replace(/\//g, '.');
+    const missing = first.keyword === 'required' ? String(first.params?.missingProperty ?? '') : '';
+    const name = path || missing || fe.validationContext || 'request';
+    const vi = missing ? `Thiếu tham số “${name}”.` : `Tham số “${name}” không hợp lệ: ${reasonVi(first)}.`;
+    const en = `Invalid ${fe.validationContext ?? 'request'} parameter "${name}": ${first.message ?? 'invalid'}.`;
+    return new HttpError(400, 'invalid_parameter', en, vi);
+  }
+  const status = typeof fe.statusCode === 'number' ? fe.statusCode : 500;
+  if (status >= 400 && status < 500) {
+    if (status === 404) return notFound();
+    return new HttpError(
+      status,
+      'bad_request',
+      `Bad request${fe.message ? `: ${fe.message}` : '.'}`,
+      'Yêu cầu không hợp lệ.',
+    );
+  }
+  return internalError();
+}

@@ -1,0 +1,100 @@
+/** The frame of every page: language, landmarks, skip link, demo banner, header search, footer. */
+import type { ComponentChildren } from 'preact';
+
+/** What every page needs to know about the request and the installation. */
+export interface PageContext {
+  /** The database holds demo data: every page shows the demo banner. */
+  demo: boolean;
+  /** Path of the request, for marking the current navigation item. */
+  path: string;
+}
+
+/** The Vietnamese and English text of the demo banner. */
+export const DEMO_BANNER =
+  'Dữ liệu minh họa — Demo data: các gói thầu trên trang này được tạo tự động để trình diễn, không phải thông báo thật.';
+
+const NAV: { href: string; label: string }[] = [
+  { href: '/', label: 'Trang chủ' },
+  { href: '/tim-kiem', label: 'Tìm kiếm gói thầu' },
+  { href: '/api/docs', label: 'API dữ liệu mở' },
+];
+
+/** A whole HTML page around `children` (the main content). */
+export function Layout({
+  ctx,
+  title,
+  children,
+}: {
+  ctx: PageContext;
+  title: string;
+  children: ComponentChildren;
+}) {
+  return (
+    <html lang="vi">
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <title>{`${title} · Minh bạch`}</title>
+        <link rel="stylesheet" href="/static/site.css" />
+        <link rel="stylesheet" href="/static/components.css" />
+      </head>
+      <body>
+        <a class="skip-link" href="#noi-dung">
+          Bỏ qua, đến nội dung chính
+        </a>
+        {ctx.demo ? (
+          <div class="demo-banner" role="note">
+            {DEMO_BANNER}
+          </div>
+        ) : null}
+        <header class="site-header">
+          <div class="wrap header-row">
+            <a class="brand" href="/">
+              Minh bạch{' '}
+              <span class="gloss" lang="en">
+                Public procurement, Hà Nội
+              </span>
+            </a>
+            <nav aria-label="Điều hướng chính">
+              <ul class="nav">
+                {NAV.map((n) => (
+                  <li>
+                    <a href={n.href} aria-current={ctx.path === n.href ? 'page' : undefined}>
+                      {n.label}
+                    </a>
+                  </li>
+                ))}
+              </ul>
+            </nav>
+            <form class="header-search" role="search" action="/tim-kiem" method="get">
+              <label for="q-header">Tìm gói thầu</label>
+              <input
+                id="q-header"
+                name="q"
+                type="search"
+                maxLength={200}
+                placeholder="Tên, số TBMT, đơn vị…"
+              />
+              <button type="submit">Tìm</button>
+            </form>
+          </div>
+        </header>
+        <main id="noi-dung" tabindex={-1} class="wrap">
+          {children}
+        </main>
+        <footer class="site-footer">
+          <div class="wrap">
+            <p>
+              Minh bạch — cổng công khai thông tin đấu thầu. Thời gian hiển thị theo giờ Việt Nam (UTC+7); số
+              tiền tính bằng đồng (₫).{' '}
+              <span lang="en">Times in Vietnam time (UTC+7); amounts in Vietnamese dong.</span>
+            </p>
+            <p>
+              <a href="/api/docs">API dữ liệu mở (OpenAPI)</a>
+            </p>
+          </div>
+        </footer>
+      </body>
+    </html>
+  );
+}

@@ -1,0 +1,106 @@
+/**
+ * `/tbmt/{notifyNo}`: the whole story of a package on one page, in the order of the procurement:
+ * plan → notice and its versions → extensions → bid opening → result → contracts → cancellation.
+ */
+import { labelVi, METHODS } from '../../../procurement/codes.ts';
+import type { TbmtStory } from '../../../procurement/queries/story-types.ts';
+import { Heading, Money, Org, StateBadge, Time } from '../components.tsx';
+import { Layout, type PageContext } from '../layout.tsx';
+import { PlanSection, NoticeSection } from './notice.tsx';
+import { CancellationSection, ExtensionsSection, OpeningSection } from './opening.tsx';
+import { ContractsSection, ResultSection } from './result.tsx';
+
+const SECTIONS: [string, string][] = [
+  ['ke-hoach', 'Kế hoạch'],
+  ['thong-bao', 'Thông báo mời thầu'],
+  ['phien-ban', 'Phiên bản'],
+  ['gia-han', 'Gia hạn'],
+  ['mo-thau', 'Mở thầu'],
+  ['ket-qua', 'Kết quả'],
+  ['hop-dong', 'Hợp đồng'],
+];
+
+/** The package page of `story`. */
+export function TbmtPage({ ctx, story }: { ctx: PageContext; story: TbmtStory }) {
+  const v = story.current;
+  const c = story.cancellation;
+  return (
+    <Layout ctx={ctx} title={`${story.notifyNo} — ${v.name}`}>
+      {c ? (
+        <div class="cancel-banner" role="note" aria-labelledby="huy-banner">
+          <p id="huy-banner" class="banner-title">
+            Gói thầu đã bị hủy <span lang="en">(Cancelled)</span>
+          </p>
+          <p>
+            {c.decisionNo ? `Quyết định ${c.decisionNo}` : 'Quyết định hủy thầu'}
+            {c.cancelledAt ? (
+              <>
+                , đăng lúc <Time at={c.cancelledAt} />
+              </>
+            ) : null}
+            {c.reason ? `. Lý do: ${c.reason}` : ''} <a href="#huy-thau">Xem chi tiết</a>
+          </p>
+        </div>
+      ) : null}
+      {story.isDemo ? (
+        <p class="demo-notice" role="note">
+          <strong>Gói thầu minh họa</strong> — không phải thông báo thật (<span lang="en">demo notice</span>).
+        </p>
+      ) : null}
+      <p class="kicker">
+        <span class="code">{story.notifyNo}</span> <StateBadge state={story.state} />
+      </p>
+      <Heading level={1} vi={v.name} />
+      <dl class="summary">
+        <div>
+          <dt>Chủ đầu tư</dt>
+          <dd>
+            <Org org={v.investor} />
+          </dd>
+        </div>
+        <div>
+          <dt>Giá gói thầu</dt>
+          <dd>
+            <Money vnd={v.priceVnd} />
+          </dd>
+        </div>
+        <div>
+          <dt>Hình thức</dt>
+          <dd>{labelVi(METHODS, v.method) || '—'}</dd>
+        </div>
+        <div>
+          <dt>Đóng thầu</dt>
+          <dd>
+            <Time at={story.bidCloseAt} />
+          </dd>
+        </div>
+      </dl>
+      <nav class="toc" aria-label="Trên trang này">
+        <Heading level={2} vi="Trên trang này" en="On this page" />
+        <ol>
+          {SECTIONS.map(([id, label]) => (
+            <li>
+              <a href={`#${id}`}>{label}</a>
+            </li>
+          ))}
+          {c ? (
+            <li>
+              <a href="#huy-thau">Hủy thầu</a>
+            </li>
+          ) : null}
+        </ol>
+      </nav>
+      <PlanSection story={story} />
+      <NoticeSection story={story} />
+      <ExtensionsSection story={story} />
+      <OpeningSection story={story} />
+      <ResultSection story={story} />
+      <ContractsSection story={story} />
+      <CancellationSection story={story} />
+      <p class="api-link">
+        Dữ liệu máy đọc được (<span lang="en">machine-readable</span>):{' '}
+        <a href={`/api/v1/tbmt/${encodeURIComponent(story.notifyNo)}`}>JSON</a>
+      </p>
+    </Layout>
+  );
+}
