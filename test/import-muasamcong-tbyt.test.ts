@@ -1,0 +1,141 @@
+/**
+ * `importMuasamcong()` on everything at once: the national system's responses (api/) and the
+ * community dataset tbyt-2026 (377 tenders, 772 bidder rows, 375 detail files of which 20 are empty
+ * stubs), then the same again: nothing may change.
+ */
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { sql, type Kysely } from 'kysely';
+import type { Database, DB } from '../src/db/connect.ts';
+import { importMuasamcong, type ImportReport } from '../src/importers/muasamcong/run.ts';
+import { createTestDatabase } from './helpers/db.ts';
+import { sharedPath, skipWithoutShared } from './helpers/shared.ts';
+
+const API = sharedPath('real-data', 'muasamcong', 'api');
+const TBYT = sharedPath('real-data', 'muasamcong', 'tbyt-2026');
+const skip =
+  skipWithoutShared('real-data', 'muasamcong', 'tbyt-2026') ||
+  skipWithoutShared('real-data', 'muasamcong', 'api');
+
+/** Row count of every table and a JSON dump of all rows, ordered by id. */
+async function snapshot(db: Kysely<DB>): Promise<{ counts: Record<string, number>; dump: string }> {
+  const tables = await sql<{ table_name: string }>`
+    SELECT table_name FROM information_schema.tables
+     WHERE table_schema = 'public' AND table_type = 'BASE TABLE' ORDER BY table_name`.execute(db);
+  const counts: Record<string, number> = {};
+  const rows: Record<string, unknown[]> = {};
+  for (const { table_name: t } of tables.rows) {
+    const r = await sql.raw(`SELECT * FROM "${t}" ORDER BY 1`).execute(db);
+    counts[t] = r.rows.length;
+    rows[t] = r.rows;
+  }
+  return { counts, dump: JSON.stringify(rows) };
+}
+
+describe('import muasamcong: api/ and tbyt-2026/ together, twice', { skip, timeout: 600_000 }, () => {
+  let database: Database;
+  let db: Kysely<DB>;
+  let first: ImportReport;
+  const count = async (query: string) =>
+    Number(((await sql.raw(query).execute(db)).rows[0] as { n: number | string }).n);
+
+  before(async () => {
+    database = await createTestDatabase();
+    db = database.db;
+    first = await importMuasamcong(db, [API, TBYT]);
+  });
+  after(() => database?.close());
+
+  test('only the bad api/ files fail; the 20 empty detail stubs are skipped, everything else imports', () => {
+    const failed = first.files.filter((f) => f.status === 'failed').map((f) => f.file);
+    assert.deepEqual(
+      failed.filter((f) => !f.startsWith('api/requests/')),
+      ['api/search_ib2600094230.json'],
+    );
+    assert.equal(failed.length, 15);
+    const skipped = first.files.filter((f) => f.status === 'skipped');
+    const stubs = skipped.filter((f) => f.file.startsWith('tbyt-2026/details/'));
+    assert.equal(stubs.length, 20);
+    for (const s of stubs) assert.match(s.reason!, /^no public data \(/);
+    const tbyt = first.files.filter((f) => f.file.startsWith('tbyt-2026/'));
+    assert.equal(tbyt.length, 377);
+    assert.equal(tbyt.filter((f) => f.status === 'imported').length, 357);
+    const byFile = new Map(first.files.map((f) => [f.file, f]));
+    assert.equal(byFile.get('tbyt-2026/tenders.json')!.notices.length, 377);
+    assert.equal(byFile.get('tbyt-2026/bidders.json')!.notices.length, 53);
+    assert.equal(first.notices, 380);
+  });
+
+  test('the community bidders are stored with their national codes, per lot', async () => {
+    assert.equal(await count(`SELECT count(*) AS n FROM tbmt`), 380);
+    const rows = (
+      await sql<{
+        code: string;
+        lot_no: string;
+        is_winner: boolean;
+        winning_price_vnd: number | null;
+        reason: string | null;
+      }>`
+        SELECT o.code, b.lot_no, b.is_winner, b.winning_price_vnd, b.reason FROM kqlcnt_bidder b
+          JOIN kqlcnt k ON k.id = b.kqlcnt_id JOIN tbmt t ON t.id = k.tbmt_id JOIN org o ON o.id = b.contractor_id
+         WHERE t.notify_no = 'IB2600374549' AND b.lot_no = 'PP2600294297' ORDER BY o.code`.execute(db)
+    ).rows;
+    assert.deepEqual(rows, [
+      {
+        code: 'vn0110124921',
+        lot_no: 'PP2600294297',
+        is_winner: false,
+        winning_price_vnd: null,
+        reason: 'NT có giá dự thầu không phải giá thấp nhất',
+      },
+      {
+        code: 'vn0110513124',
+        lot_no: 'PP2600294297',
+        is_winner: true,
+        winning_price_vnd: 34_042_500,
+        reason: null,
+      },
+    ]);
+    // Every opening bidder row of bidders.json with status "participating" is stored once.
+    assert.equal(
+      await count(
+        `SELECT count(*) AS n FROM bid_opening_bidder b JOIN org o ON o.id = b.contractor_id WHERE NOT o.code_is_local AND b.submitted_at IS NOT NULL`,
+      ),
+      722,
+    );
+    // A name without a code found the coded organisation instead of creating a second one.
+    assert.equal(
+      await count(
+        `SELECT count(*) AS n FROM org a JOIN org b ON a.name_folded = b.name_folded AND a.id < b.id`,
+      ),
+      0,
+    );
+  });
+
+  test('cancellations, lots with planned prices and awarded items of the dataset', async () => {
+    assert.equal(await count(`SELECT count(*) AS n FROM tbmt_cancellation`), 3);
+    assert.equal(
+      await count(
+        `SELECT count(*) AS n FROM tbmt_lot l JOIN tbmt_version v ON v.id = l.tbmt_version_id JOIN tbmt t ON t.id = v.tbmt_id WHERE t.notify_no = 'IB2600196380'`,
+      ),
+      189,
+    );
+    assert.ok((await count(`SELECT count(*) AS n FROM kqlcnt_item`)) > 1000);
+    assert.equal(await count(`SELECT count(*) AS n FROM tbmt_version WHERE name <> normalize(name, NFC)`), 0);
+  });
+
+  test('importing everything again changes nothing', async () => {
+    const before = await snapshot(db);
+    const again = await importMuasamcong(db, [API, TBYT]);
+    const after = await snapshot(db);
+    assert.deepEqual(after.counts, before.counts);
+    assert.equal(after.dump, before.dump);
+    for (const [entity, c] of Object.entries(again.byEntity)) {
+      assert.deepEqual([entity, c.created, c.updated], [entity, 0, 0]);
+    }
+    assert.deepEqual(
+      [again.imported, again.skipped, again.failed],
+      [first.imported, first.skipped, first.failed],
+    );
+  });
+});
