@@ -4,7 +4,6 @@
  * winning, the goods table), the bid-opening rows it carries (`lotOpenDetails`), the notice version it
  * closes and the plan line of the package. Field meanings: procurement-domain.md §7.
  */
-import { CONTRACT_TYPES, FIELDS, METHODS, PROCEDURES } from '../../procurement/codes.ts';
 import type {
   CancellationFacts,
   KqlcntFacts,
@@ -20,7 +19,7 @@ import { lotResult } from './kqlcnt-lot.ts';
 import { openingBidderOfDetailRow } from './lot-open.ts';
 import { lotsOfPlan, packageOfPlan } from './plan.ts';
 import { ShapeError, splitNotifyNo, type ParsedUnit } from './types.ts';
-import { code, flag, int, jsonInString, org, priceDetail, text, time, vnd } from './values.ts';
+import { classify, flag, int, jsonInString, org, priceDetail, text, time, vnd } from './values.ts';
 
 /** Result fields deliberately not mapped: ids, audit stamps, flags, English copies, contact data. */
 const RESULT_IGNORED = [
@@ -120,22 +119,19 @@ export function parseKqlcnt(json: JsonObject, label: string, notes: Notes): Pars
   if (opening.length > 0) facts.opening = { bidders: opening };
   const name = text(r, 'bidName');
   if (noticeVersion && name) {
-    const field = code(r, 'bidField', FIELDS);
-    const method = code(r, 'bidForm', METHODS);
-    const procedure = code(r, 'bidMode', PROCEDURES);
-    const contractType = code(r, 'ctype', CONTRACT_TYPES);
+    const classification = classify(r, {
+      field: 'bidField',
+      method: 'bidForm',
+      procedure: 'bidMode',
+      contractType: 'ctype',
+    });
     facts.versions = [
       {
         version: noticeVersion,
         name,
         investor,
         procuringEntity: org(r, 'procuringEntityCode', 'procuringEntityName'),
-        field: field.value,
-        fieldCodeSrc: field.src,
-        method: method.value,
-        methodCodeSrc: method.src,
-        procedure: procedure.value ?? procedure.src,
-        contractType: contractType.value ?? contractType.src,
+        ...classification,
         contractPeriod: int(r, 'cperiod'),
         contractPeriodUnit: text(r, 'cperiodUnit'),
         isDomestic: flag(r, 'isDomestic'),

@@ -2,10 +2,9 @@
  * The KHLCNT line of a package (`bidpPlanDetail` in a TBMT detail, `bidpPlanDetailDTO` in a KQLCNT
  * response) as `PackageFacts`, plus the lots the plan lists.
  */
-import { CONTRACT_TYPES, FIELDS, METHODS, PROCEDURES } from '../../procurement/codes.ts';
 import type { LotFacts, PackageFacts } from '../../procurement/facts.ts';
 import type { Rec } from './fields.ts';
-import { code, flag, ignoreWhenNo, int, num, priceDetail, text, vnd } from './values.ts';
+import { classify, flag, ignoreWhenNo, int, num, priceDetail, text, vnd } from './values.ts';
 
 /** Internal ids, audit stamps and UI flags of a plan line: deliberately not mapped. */
 const PLAN_IGNORED = [
@@ -46,10 +45,12 @@ export function packageOfPlan(p: Rec): PackageFacts | null {
     p.done();
     return null;
   }
-  const field = code(p, 'bidField', FIELDS);
-  const method = code(p, 'bidForm', METHODS);
-  const procedure = code(p, 'bidMode', PROCEDURES);
-  const contractType = code(p, 'ctype', CONTRACT_TYPES);
+  const classification = classify(p, {
+    field: 'bidField',
+    method: 'bidForm',
+    procedure: 'bidMode',
+    contractType: 'ctype',
+  });
   const unit = text(p, 'bidPriceUnit');
   let priceVnd = vnd(p, 'bidPrice');
   const priceEx = vnd(p, 'bidPriceEx');
@@ -60,12 +61,7 @@ export function packageOfPlan(p: Rec): PackageFacts | null {
   const pkg: PackageFacts = {
     bidNo: text(p, 'bidNo'),
     name,
-    field: field.value,
-    fieldCodeSrc: field.src,
-    method: method.value,
-    methodCodeSrc: method.src,
-    procedure: procedure.value ?? procedure.src,
-    contractType: contractType.value ?? contractType.src,
+    ...classification,
     contractPeriod: int(p, 'cperiod'),
     contractPeriodUnit: text(p, 'cperiodUnit'),
     priceVnd,

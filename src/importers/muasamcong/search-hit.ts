@@ -9,12 +9,11 @@
  * hit's `bidPrice` is the estimate (95.3 bn), not the package price of the detail (88.7 bn), and the
  * stored detail value wins (the difference is reported as a conflict).
  */
-import { FIELDS, METHODS, PROCEDURES } from '../../procurement/codes.ts';
 import type { KqlcntFacts, TbmtFacts, TbmtVersionFacts } from '../../procurement/facts.ts';
 import { Rec, type JsonObject, type Notes } from './fields.ts';
 import { locationsOf } from './places.ts';
 import { ShapeError, splitNotifyNo, type ParsedUnit } from './types.ts';
-import { code, flag, org, text, time, vnd } from './values.ts';
+import { classify, flag, org, text, time, vnd } from './values.ts';
 
 /** Fields of a hit deliberately not mapped: ids, index bookkeeping, derived counters and labels. */
 const HIT_IGNORED = [
@@ -68,10 +67,12 @@ function factsOfHit(h: Rec): TbmtFacts {
   const name = text(h, 'bidName');
   if (!name) throw new ShapeError(`search hit ${notifyNo} without bidName`);
   const investor = org(h, 'investorCode', 'investorName');
-  const field = code(h, h.obj.investField ? 'investField' : 'bidField', FIELDS);
+  const classification = classify(h, {
+    field: h.obj.investField ? 'investField' : 'bidField',
+    method: 'bidForm',
+    procedure: 'bidMode',
+  });
   h.ignore('bidField');
-  const method = code(h, 'bidForm', METHODS);
-  const procedure = code(h, 'bidMode', PROCEDURES);
   // `status` holds the notice status (01 published, 03 cancelled) or, once later steps are published,
   // a publication flag such as IS_PUBLISH: only the two-digit notice codes are stored.
   const status = text(h, 'status');
@@ -81,11 +82,7 @@ function factsOfHit(h: Rec): TbmtFacts {
     publishedAt: time(h, 'publicDate'),
     name,
     investor,
-    field: field.value,
-    fieldCodeSrc: field.src,
-    method: method.value,
-    methodCodeSrc: method.src,
-    procedure: procedure.value ?? procedure.src,
+    ...classification,
     isDomestic: flag(h, 'isDomestic'),
     isInternet: flag(h, 'isInternet'),
     priceVnd: vnd(h, 'bidPrice'),

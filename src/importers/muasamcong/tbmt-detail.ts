@@ -4,7 +4,7 @@
  * bidding documents, the cancellation (status `03`) and the actual bid-opening time.
  * Field meanings: procurement-domain.md §7; shapes: ../shared/real-data/muasamcong/api/*_tbmt.json.
  */
-import { CONTRACT_TYPES, FIELDS, METHODS, NOTICE_TYPES, PROCEDURES } from '../../procurement/codes.ts';
+import { NOTICE_TYPES } from '../../procurement/codes.ts';
 import type {
   CancellationFacts,
   KhlcntFacts,
@@ -16,7 +16,7 @@ import { Rec, type JsonObject, type Notes } from './fields.ts';
 import { locationsOf } from './places.ts';
 import { packageOfPlan } from './plan.ts';
 import { ShapeError, splitNotifyNo, type ParsedUnit } from './types.ts';
-import { code, flag, int, org, text, time, vnd } from './values.ts';
+import { classify, code, flag, int, org, text, time, vnd } from './values.ts';
 
 /** Fields of the notice record deliberately not mapped: ids, audit stamps, UI and category flags. */
 const NOTICE_IGNORED = [
@@ -88,10 +88,12 @@ export function parseTbmtDetail(json: JsonObject, label: string, notes: Notes): 
 function versionOf(m: Rec, version: string, investor: ReturnType<typeof org>): TbmtVersionFacts {
   const name = text(m, 'bidName');
   if (!name) throw new ShapeError('TBMT detail without bidName');
-  const field = code(m, 'investField', FIELDS);
-  const method = code(m, 'bidForm', METHODS);
-  const procedure = code(m, 'bidMode', PROCEDURES);
-  const contractType = code(m, 'contractType', CONTRACT_TYPES);
+  const classification = classify(m, {
+    field: 'investField',
+    method: 'bidForm',
+    procedure: 'bidMode',
+    contractType: 'contractType',
+  });
   const priceUnit = text(m, 'bidPriceUnit');
   const price = vnd(m, 'bidPrice');
   if (priceUnit && priceUnit.toUpperCase() !== 'VND' && price !== null) m.note(`bidPrice (in ${priceUnit})`);
@@ -104,12 +106,7 @@ function versionOf(m: Rec, version: string, investor: ReturnType<typeof org>): T
     name,
     investor,
     procuringEntity: org(m, 'procuringEntityCode', 'procuringEntityName'),
-    field: field.value,
-    fieldCodeSrc: field.src,
-    method: method.value,
-    methodCodeSrc: method.src,
-    procedure: procedure.value ?? procedure.src,
-    contractType: contractType.value ?? contractType.src,
+    ...classification,
     contractPeriod: int(m, 'contractPeriod'),
     contractPeriodUnit: text(m, 'contractPeriodUnit'),
     isDomestic: flag(m, 'isDomestic'),

@@ -5,7 +5,14 @@
  * A value that is present but cannot be converted is reported through the record's notes, never
  * guessed.
  */
-import { fromSourceCode, type CodeEntry } from '../../procurement/codes.ts';
+import {
+  CONTRACT_TYPES,
+  FIELDS,
+  fromSourceCode,
+  METHODS,
+  PROCEDURES,
+  type CodeEntry,
+} from '../../procurement/codes.ts';
 import type { OrgRef, PriceDetail } from '../../procurement/facts.ts';
 import { nfc } from '../../text/normalize.ts';
 import { parseVnTime } from '../../text/time.ts';
@@ -135,6 +142,47 @@ export function code(r: Rec, key: string, table: readonly CodeEntry[]): MappedCo
   const value = fromSourceCode(table, src) ?? null;
   if (!value) r.note(`${key}="${src}" (unknown code)`);
   return { value, src };
+}
+
+/** Source keys of the four classification codes of a notice or plan line (absent: not given). */
+export interface ClassificationKeys {
+  field: string;
+  method: string;
+  procedure: string;
+  contractType?: string;
+}
+
+/** The classification of a package as `TbmtVersionFacts`/`PackageFacts` fields, raw codes kept. */
+export interface Classification {
+  field: string | null;
+  fieldCodeSrc: string | null;
+  method: string | null;
+  methodCodeSrc: string | null;
+  procedure: string | null;
+  contractType?: string | null;
+}
+
+/**
+ * Maps field (FIELDS), method (METHODS), procedure (PROCEDURES) and contract type (CONTRACT_TYPES)
+ * from their source keys. Unknown procedure and contract-type codes are kept as given (they are
+ * already the national codes); unknown field and method codes give null with the raw code kept.
+ */
+export function classify(r: Rec, keys: ClassificationKeys): Classification {
+  const field = code(r, keys.field, FIELDS);
+  const method = code(r, keys.method, METHODS);
+  const procedure = code(r, keys.procedure, PROCEDURES);
+  const out: Classification = {
+    field: field.value,
+    fieldCodeSrc: field.src,
+    method: method.value,
+    methodCodeSrc: method.src,
+    procedure: procedure.value ?? procedure.src,
+  };
+  if (keys.contractType) {
+    const contractType = code(r, keys.contractType, CONTRACT_TYPES);
+    out.contractType = contractType.value ?? contractType.src;
+  }
+  return out;
 }
 
 /**
