@@ -214,4 +214,54 @@ describe('saveTbmtFacts', () => {
     assert.equal(local.length, 1);
     assert.match(local[0]!.code, /^mb-[0-9a-f]{12}$/);
   });
+
+  test('concurrent saves of the same new notice give one notice and no error', async () => {
+    const f = (): TbmtFacts => ({
+      notifyNo: 'IB2699000010',
+      versions: [
+        { version: '00', name: 'Gói song song', investor: { code: 'vn0100000010', name: 'Đơn vị mới' } },
+      ],
+      opening: { bidders: [{ contractor: { code: 'vn0100000011', name: 'Nhà thầu mới' }, bidPriceVnd: 1 }] },
+    });
+    await Promise.all(
+      [1, 2, 3].map(() =>
+        database.db.transaction().execute((tx) => saveTbmtFacts(tx, f(), { actor: 'test', source: 'demo' })),
+      ),
+    );
+    const n = await database.db
+      .selectFrom('tbmt')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('notify_no', '=', 'IB2699000010')
+      .executeTakeFirstOrThrow();
+    assert.equal(Number(n.n), 1);
+    const orgs = await database.db
+      .selectFrom('org')
+      .select('code')
+      .where('code', 'in', ['vn0100000010', 'vn0100000011'])
+      .execute();
+    assert.equal(orgs.length, 2);
+  });
+
+  test('a malformed organisation code is not used as an identity', async () => {
+    const f: TbmtFacts = {
+      notifyNo: 'IB2699000011',
+      versions: [
+        {
+          version: '00',
+          name: 'Gói mã lạ',
+          investor: { code: 'VN 0100 "><svg onload=1>', name: 'Sở Y tế Hà Nội' },
+        },
+      ],
+    };
+    await database.db.transaction().execute((tx) => saveTbmtFacts(tx, f, { actor: 'test', source: 'demo' }));
+    const bad = await database.db.selectFrom('org').select('code').where('code', 'like', '% %').execute();
+    assert.deepEqual(bad, []);
+    const v = await database.db
+      .selectFrom('tbmt_version')
+      .innerJoin('org', 'org.id', 'tbmt_version.investor_id')
+      .select('org.code')
+      .where('tbmt_version.name', '=', 'Gói mã lạ')
+      .executeTakeFirstOrThrow();
+    assert.equal(v.code, 'vn0100000001', 'matched by its name instead');
+  });
 });

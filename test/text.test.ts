@@ -50,3 +50,26 @@ test('parseVnTime returns null for empty or unparseable input', () => {
   assert.equal(parseVnTime('not a date'), null);
   assert.equal(parseVnTime('2026-13-45T99:00:00'), null);
 });
+
+test('parseVnTime refuses dates that do not exist instead of rolling them over', () => {
+  assert.equal(parseVnTime('2026-02-29T00:00:00'), null);
+  assert.equal(parseVnTime('2026-04-31'), null);
+  assert.equal(parseVnTime('31/02/2026'), null);
+  assert.equal(parseVnTime('2024-02-29T10:00:00')?.toISOString(), '2024-02-29T03:00:00.000Z');
+  assert.equal(parseVnTime('2026-03-24T24:00:00'), null);
+});
+
+test('parseVnTime refuses years no procurement record has (and the database would reject)', () => {
+  assert.equal(parseVnTime('0001-01-01T00:00:00'), null);
+  assert.equal(parseVnTime('+010000-01-01T00:00:00Z'), null);
+  assert.equal(parseVnTime('-000001-01-01T00:00:00Z'), null);
+  assert.equal(parseVnTime('2300-01-01T00:00:00'), null);
+  assert.equal(parseVnTime('2026-03-13T09:12Z')?.toISOString(), '2026-03-13T09:12:00.000Z');
+});
+
+test('nfc removes what PostgreSQL cannot store: NUL, control characters, lone surrogates', () => {
+  assert.equal(nfc('Gói\u0000 thầu'), 'Gói thầu');
+  assert.equal(nfc('\ud800Tên'), 'Tên');
+  assert.equal(nfc('a\udc00b'), 'ab');
+  assert.equal(nfc('Máy 😀'), 'Máy 😀', 'a valid surrogate pair is kept');
+});

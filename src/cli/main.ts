@@ -31,7 +31,19 @@ export async function main(argv: string[]): Promise<void> {
       process.exitCode = err.exitCode;
       return;
     }
-    process.stderr.write(`minhbach: ${err instanceof Error ? err.message : String(err)}\n`);
+    process.stderr.write(`minhbach: ${describe(err)}\n`);
     process.exitCode = 1;
+  }
+}
+
+/** One line for an unexpected error: its message, never a stack trace or `[object Object]`. */
+function describe(err: unknown): string {
+  if (err instanceof Error) return err.message;
+  if (err && typeof err === 'object' && 'message' in err)
+    return String((err as { message: unknown }).message);
+  try {
+    return JSON.stringify(err);
+  } catch {
+    return String(err);
   }
 }

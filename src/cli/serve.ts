@@ -3,6 +3,7 @@ import { loadConfig } from '../config.ts';
 import { hasAnyData, loadDemo } from '../demo/load.ts';
 import { buildApp } from '../web/app.ts';
 import { openMigratedDatabase } from './database.ts';
+import { CliError } from './errors.ts';
 
 /**
  * `minhbach serve [--no-demo]`: migrates, loads the demo dataset into an empty database (never into
@@ -29,9 +30,25 @@ export function registerServe(program: Command): void {
       };
       process.once('SIGINT', close);
       process.once('SIGTERM', close);
-      await app.listen({ port: config.port, host: config.host });
+      try {
+        await app.listen({ port: config.port, host: config.host });
+      } catch (err) {
+        // Release the database (and its lock) so the process ends with the error instead of idling.
+        await app.close().catch(() => {});
+        await database.close().catch(() => {});
+        const reason =
+          (err as NodeJS.ErrnoException).code === 'EADDRINUSE'
+            ? 'the port is already in use'
+            : (err as Error).message;
+        throw new CliError(`cannot listen on ${config.host}:${config.port}: ${reason}`);
+      }
       process.stderr.write(
-        `minhbach: http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}/ (${database.kind} ${database.location})\n`,
+        `minhbach: http://${displayHost(config.host)}:${config.port}/ (${database.kind} ${database.location})\n`,
       );
     });
+}
+
+function displayHost(host: string): string {
+  if (host === '0.0.0.0' || host === '::') return 'localhost';
+  return host.includes(':') ? `[${host}]` : host;
 }

@@ -4,6 +4,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import type { DB } from './generated/db.ts';
+import { lockDataDir } from './dir-lock.ts';
 import { PGliteDialect } from './pglite-dialect.ts';
 
 export type { DB };
@@ -49,13 +50,40 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
     return { db, kind: 'postgres', location: redact(options.databaseUrl), close: () => db.destroy() };
   }
   const dataDir = options.dataDir ?? 'memory://';
-  if (!dataDir.startsWith('memory://')) fs.mkdirSync(path.resolve(dataDir), { recursive: true });
-  const client = await PGlite.create({
-    dataDir,
-    parsers: { [INT8]: (v: string) => Number(v), [NUMERIC]: (v: string) => Number(v) },
-  });
+  const inMemory = dataDir.startsWith('memory://');
+  if (!inMemory) fs.mkdirSync(path.resolve(dataDir), { recursive: true });
+  const release = inMemory ? () => {} : lockDataDir(dataDir);
+  let client: PGlite;
+  try {
+    client = await PGlite.create({
+      dataDir,
+      parsers: { [INT8]: (v: string) => Number(v), [NUMERIC]: (v: string) => Number(v) },
+    });
+  } catch (err) {
+    release();
+    const reason = err instanceof Error ? err.message : String(err);
+    throw new Error(
+      `Cannot open the embedded database in ${dataDir}: ${reason}. ` +
+        'The directory may be damaged (for example if two processes used it at once): restore a copy, ' +
+        'or start on a new MINHBACH_DATA_DIR.',
+      { cause: err },
+    );
+  }
   const db = new Kysely<DB>({ dialect: new PGliteDialect(client) });
-  return { db, kind: 'pglite', location: dataDir, close: () => db.destroy() };
+  return {
+    db,
+    kind: 'pglite',
+    location: dataDir,
+    close: async () => {
+      try {
+        await db.destroy();
+        // Kysely only destroys a driver it has used; close PGlite in any case.
+        if (!client.closed) await client.close();
+      } finally {
+        release();
+      }
+    },
+  };
 }
 
 function redact(url: string): string {

@@ -64,7 +64,7 @@ class PGliteDriver implements Driver {
     release?.();
   }
   async destroy(): Promise<void> {
-    await this.client.close();
+    if (!this.client.closed) await this.client.close();
   }
 }
 

@@ -1,4 +1,4 @@
-import type { Transaction } from 'kysely';
+import { sql, type Transaction } from 'kysely';
 import type { DB } from '../db/generated/db.ts';
 import type { Source, TbmtFacts, TbmtVersionFacts } from './facts.ts';
 import { resolveOrg } from './write/orgs.ts';
@@ -26,6 +26,9 @@ export class FactsError extends Error {
     this.name = 'FactsError';
   }
 }
+
+/** Advisory lock key of procurement saves (any constant unique within minhbach). */
+const SAVE_LOCK_KEY = 727002;
 
 /** Notice numbers: IB + yy + 8 digits on the national system (procurement-domain.md §6). */
 const NOTIFY_NO = /^IB\d{10}$/;
@@ -56,6 +59,9 @@ export async function saveTbmtFacts(
   opts: SaveOptions,
 ): Promise<SaveStats> {
   check(facts);
+  // Saves are serialised across processes (two imports at once, an import beside the portal on a
+  // PostgreSQL server): each reads then writes by natural key, which is only safe one at a time.
+  await sql`SELECT pg_advisory_xact_lock(${SAVE_LOCK_KEY})`.execute(tx);
   const w = new Writer(tx, opts.actor);
   const source = opts.source;
 

@@ -1,10 +1,16 @@
+/** U+0000 (PostgreSQL text cannot hold it), other C0 controls but tab/newline, and lone surrogates. */
+const UNSTORABLE =
+  // eslint-disable-next-line no-control-regex -- removing control characters is the point
+  /[\u0000-\u0008\u000b\u000c\u000e-\u001f]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+
 /**
  * Unicode normalisation of text from sources. The national system mixes NFC and decomposed (NFD)
- * Vietnamese; everything we store is NFC with trimmed ends and single inner spaces.
- * Returns `null` for null/undefined or a string that is empty after trimming.
+ * Vietnamese; everything we store is NFC with trimmed ends and single inner spaces, without control
+ * characters or lone surrogates (which PostgreSQL cannot store).
+ * Returns `null` for null/undefined or a string that is empty after cleaning.
  */
 export function nfc(text: string | null | undefined): string | null {
   if (text === null || text === undefined) return null;
-  const t = String(text).normalize('NFC').replace(/\s+/g, ' ').trim();
+  const t = String(text).replace(UNSTORABLE, '').normalize('NFC').replace(/\s+/g, ' ').trim();
   return t === '' ? null : t;
 }

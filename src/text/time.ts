@@ -4,6 +4,7 @@ const VN_OFFSET = '+07:00';
 
 const NAIVE = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(\.\d+)?)?)?$/;
 const OFFSET = /(Z|[+-]\d{2}:?\d{2})$/i;
+const WITH_OFFSET = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/i;
 
 /**
  * Parses a time from a source. A time without an offset (`2026-03-24T15:00:00`) is Vietnam local time;
@@ -23,6 +24,7 @@ export function parseVnTime(value: string | null | undefined): Date | null {
     );
   }
   if (OFFSET.test(s)) {
+    if (!WITH_OFFSET.test(s)) return null;
     // `+0000` → `+00:00` for Date.parse.
     return checked(s.replace(/([+-]\d{2})(\d{2})$/, '$1:$2'));
   }
@@ -32,7 +34,21 @@ export function parseVnTime(value: string | null | undefined): Date | null {
   return checked(`${y}-${mo}-${d}T${h}:${mi}:${sec}${frac.slice(0, 4)}${VN_OFFSET}`);
 }
 
+/** Years outside this range are data errors, not procurement dates (and outside what we store). */
+const MIN_YEAR = 1900;
+const MAX_YEAR = 2199;
+
+/**
+ * Parses an ISO string and rejects calendar dates that do not exist (`2026-02-29`, `2026-04-31`,
+ * hour 24…) instead of letting them roll over, and years outside 1900–2199.
+ */
 function checked(iso: string): Date | null {
   const t = Date.parse(iso);
-  return Number.isNaN(t) ? null : new Date(t);
+  if (Number.isNaN(t)) return null;
+  const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?/.exec(iso);
+  if (!m) return null;
+  const [y, mo, d, h, mi, s = 0] = m.slice(1).map((x) => (x === undefined ? 0 : Number(x))) as number[];
+  if (y! < MIN_YEAR || y! > MAX_YEAR || h! > 23 || mi! > 59 || s > 59) return null;
+  if (mo! < 1 || mo! > 12 || d! < 1 || d! > new Date(Date.UTC(y!, mo!, 0)).getUTCDate()) return null;
+  return new Date(t);
 }

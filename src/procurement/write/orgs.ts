@@ -6,11 +6,15 @@ import type { Writer } from './writer.ts';
 
 /** National-system organisation code: `vn` + tax code (10 or 13 digits, maybe `-NNN`) or `vnz…`. */
 const VN_TAX_CODE = /^vn(\d{10}(?:-?\d{3})?)$/;
+/** What a national organisation code looks like; anything else is not used as a key. */
+const NATIONAL_CODE = /^vnz?[0-9a-z]{1,16}(?:-[0-9]{1,4})?$/;
+const TAX_CODE = /^\d{10}(?:-?\d{3})?$/;
 
 /**
  * Finds or creates the organisation a source names, and returns its id (null when `ref` has no name).
  *
- * Identity, in order: the national code (`vn…`, lower-cased); `vn` + the tax code; else an existing
+ * Identity, in order: the national code (`vn…`, lower-cased; a value that does not look like one is
+ * ignored); `vn` + the tax code; else an existing
  * organisation with the same folded name; else a local code `mb-` + a hash of the folded name, so the
  * same name always maps to the same organisation. The first name seen is kept (fill-only).
  */
@@ -21,8 +25,13 @@ export async function resolveOrg(
 ): Promise<number | null> {
   const name = nfc(ref?.name);
   if (!ref || !name) return null;
-  const taxFromRef = nfc(ref.taxCode)?.replace(/\s/g, '') ?? null;
-  let code = nfc(ref.code)?.toLowerCase() ?? (taxFromRef ? `vn${taxFromRef}` : null);
+  const taxGiven = nfc(ref.taxCode)?.replace(/\s/g, '') ?? null;
+  const taxFromRef = taxGiven && TAX_CODE.test(taxGiven) ? taxGiven : null;
+  const codeGiven = nfc(ref.code)?.toLowerCase() ?? null;
+  // A malformed code (spaces, markup, 5,000 characters…) is not an identity: fall back to the name.
+  let code =
+    (codeGiven && NATIONAL_CODE.test(codeGiven) ? codeGiven : null) ??
+    (taxFromRef ? `vn${taxFromRef}` : null);
   const nameFolded = fold(name);
   let local = false;
   if (!code) {

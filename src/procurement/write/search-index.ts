@@ -1,6 +1,6 @@
 import { sql, type Transaction } from 'kysely';
 import type { DB } from '../../db/generated/db.ts';
-import { fold } from '../../text/fold.ts';
+import { searchWords } from '../../text/fold.ts';
 
 /**
  * Rebuilds the `tbmt_search` row of one notice from the stored records (a derived index, not a
@@ -87,11 +87,21 @@ export async function refreshTbmtSearch(tx: Transaction<DB>, tbmtId: number): Pr
     t.bid_no,
     t.package_name,
     t.plan_name,
-    ...versions.flatMap((v) => [v.name, v.investor_name, v.investor_code, v.pe_name, v.pe_code]),
-    ...bidders.rows.flatMap((b) => [b.name, b.code]),
+    ...versions.flatMap((v) => [
+      v.name,
+      v.investor_name,
+      v.investor_code,
+      taxCodeOf(v.investor_code),
+      v.pe_name,
+      v.pe_code,
+      taxCodeOf(v.pe_code),
+    ]),
+    ...bidders.rows.flatMap((b) => [b.name, b.code, taxCodeOf(b.code)]),
     ...locations.flatMap((l) => [l.province_name, l.district_name, l.ward_name]),
   ];
-  const folded = fold([...new Set(words.filter((w): w is string => !!w))].join(' '));
+  // Stored as plain search words (letters and digits), split exactly as queries are split by
+  // `searchWords`, so that `19/2026/HC` or `22.Tay` in a name is found by its parts.
+  const folded = searchWords([...new Set(words.filter((w): w is string => !!w))].join(' ')).join(' ');
   const provinceCodes = [
     ...new Set(locations.map((l) => l.province_code).filter((c): c is string => !!c)),
   ].sort();
@@ -128,4 +138,9 @@ export async function refreshTbmtSearch(tx: Transaction<DB>, tbmtId: number): Pr
       })),
     )
     .execute();
+}
+
+/** The tax code inside a national organisation code (`vn0317079577` → `0317079577`), so it is searchable alone. */
+function taxCodeOf(code: string | null): string | null {
+  return code ? (/^vn(\d{10}(?:-?\d{3})?)$/.exec(code)?.[1] ?? null) : null;
 }
