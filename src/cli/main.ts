@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import { Command, CommanderError } from 'commander';
 import { registerDemo } from './demo.ts';
 import { registerImport } from './import.ts';
@@ -13,6 +14,12 @@ export async function main(argv: string[]): Promise<void> {
   const program = new Command()
     .name('minhbach')
     .description('minhbach — cổng minh bạch thông tin đấu thầu (procurement transparency portal)')
+    .version(packageVersion(), '-V, --version', 'phiên bản (version)')
+    .addHelpText(
+      'after',
+      '\nBiến môi trường / environment: PORT (3000), HOST (127.0.0.1), DATABASE_URL (PostgreSQL; mặc định PGlite),\n' +
+        '  MINHBACH_DATA_DIR (./data, thư mục của PGlite), LOG_LEVEL (info).',
+    )
     .showHelpAfterError()
     .exitOverride();
   registerServe(program);
@@ -46,4 +53,11 @@ function describe(err: unknown): string {
   } catch {
     return String(err);
   }
+}
+
+function packageVersion(): string {
+  const pkg = JSON.parse(fs.readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
+    version: string;
+  };
+  return pkg.version;
 }
