@@ -40,6 +40,13 @@ pg.types.setTypeParser(NUMERIC, (v) => Number(v));
 export async function openDatabase(options: OpenOptions): Promise<Database> {
   if (options.databaseUrl) {
     const pool = new pg.Pool({ connectionString: options.databaseUrl, max: 10 });
+    // An idle connection that the server closes (restart, admin termination) must not crash the
+    // process: the pool drops it and opens another on the next query.
+    pool.on('error', (err) => {
+      process.stderr.write(
+        `minhbach: PostgreSQL connection lost (${err.message}); reconnecting on next use\n`,
+      );
+    });
     // Fail fast with a clear message rather than on the first query.
     const client = await pool.connect().catch((err: Error) => {
       void pool.end();

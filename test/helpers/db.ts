@@ -31,6 +31,15 @@ export async function createTestDatabase(): Promise<Database> {
       await database.close();
       const dropper = new pg.Client({ connectionString: base });
       await dropper.connect();
+      // pg's pool.end() resolves before its connections have finished closing: wait for them, so
+      // that dropping the database does not cut a connection mid-close.
+      for (let i = 0; i < 50; i++) {
+        const r = await dropper.query('SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = $1', [
+          name,
+        ]);
+        if (r.rows[0].n === 0) break;
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
       await dropper.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
       await dropper.end();
     },
