@@ -11,7 +11,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { after, before, describe, test } from 'node:test';
 import { sql } from 'kysely';
-import type { Database } from '../src/db/connect.ts';
+import { openDatabase, type Database } from '../src/db/connect.ts';
+import { migrate } from '../src/db/migrate.ts';
 import { importMuasamcong, type ImportReport } from '../src/importers/muasamcong/run.ts';
 import { createTestDatabase } from './helpers/db.ts';
 
@@ -141,9 +142,9 @@ describe('minhbach import muasamcong (CLI)', () => {
   });
   after(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-  /** Runs the CLI on its own embedded database in `dir` (never the DATABASE_URL of the test run). */
-  const run = (...args: string[]) => {
-    const env: NodeJS.ProcessEnv = { ...process.env, MINHBACH_DATA_DIR: path.join(dir, 'data') };
+  /** Runs the CLI on an embedded database in `dataDir` (never the DATABASE_URL of the test run). */
+  const runIn = (dataDir: string, ...args: string[]) => {
+    const env: NodeJS.ProcessEnv = { ...process.env, MINHBACH_DATA_DIR: dataDir };
     delete env.DATABASE_URL;
     return spawnSync(
       process.execPath,
@@ -155,15 +156,60 @@ describe('minhbach import muasamcong (CLI)', () => {
       },
     );
   };
+  /** Runs the CLI on its own embedded database in `dir`. */
+  const run = (...args: string[]) => runIn(path.join(dir, 'data'), ...args);
 
   test('exit 0 and a summary when every file imports; the second run changes nothing', () => {
     const r = run(path.join(dir, 'good'));
     assert.equal(r.status, 0, r.stderr);
-    assert.match(r.stdout, /^Files: 1 read, 1 imported, 0 skipped \(nothing to import\), 0 failed$/m);
-    assert.match(r.stdout, /^ {2}tbmt_version\s+1 \/ 0 \/ 0$/m);
+    const lines = r.stdout.trimEnd().split('\n');
+    assert.equal(lines[0], `Cơ sở dữ liệu / database: PGlite (nhúng / embedded), ${path.join(dir, 'data')}`);
+    assert.ok(
+      lines.includes(
+        'Tệp / files: 1 đã đọc / read, 1 đã nhập / imported, 0 bỏ qua / skipped, 0 lỗi / failed',
+      ),
+      r.stdout,
+    );
+    assert.match(r.stdout, /^ {2}phiên bản thông báo \/ notice versions +1 +0$/m);
+    assert.match(
+      lines.at(-1)!,
+      /^Đã thay đổi \/ changed: 1 gói thầu mới \/ new notices, 0 gói thầu cập nhật/,
+    );
     const again = run(path.join(dir, 'good'));
     assert.equal(again.status, 0, again.stderr);
-    assert.match(again.stdout, /^ {2}tbmt_version\s+0 \/ 0 \/ 1$/m);
+    assert.ok(
+      again.stdout.endsWith('\nKhông có thay đổi — nothing changed (all 1 notices already up to date)\n'),
+      again.stdout,
+    );
+    assert.doesNotMatch(again.stdout, /notice versions/, 'no table of rows when nothing was written');
+  });
+
+  test('a path that does not exist stops the import before any database is opened or created', () => {
+    const dataDir = path.join(dir, 'never');
+    const r = runIn(dataDir, path.join(dir, 'good'), path.join(dir, 'does-not-exist'));
+    assert.equal(r.status, 1);
+    assert.match(r.stderr, /path not found, nothing imported: .*does-not-exist/);
+    assert.equal(fs.existsSync(dataDir), false, 'no database created');
+  });
+
+  test('importing into a database holding the demo data warns (vi + en) and goes on', async () => {
+    const dataDir = path.join(dir, 'demo-data');
+    const database = await openDatabase({ dataDir });
+    await migrate(database.db);
+    await sql`INSERT INTO app_meta (key, value) VALUES ('demo_loaded', 'true'::jsonb)`.execute(database.db);
+    await database.close();
+    const r = runIn(dataDir, path.join(dir, 'good'));
+    assert.equal(r.status, 0, r.stderr);
+    assert.match(
+      r.stderr,
+      /^Cảnh báo: cơ sở dữ liệu này đang có dữ liệu minh họa .*MINHBACH_DATA_DIR.*DATABASE_URL/m,
+    );
+    assert.match(
+      r.stderr,
+      /^warning: this database holds the demo dataset; .*MINHBACH_DATA_DIR.*DATABASE_URL/m,
+    );
+    assert.match(r.stdout, /^warning: this database holds the demo dataset/m);
+    assert.match(r.stdout, /Đã thay đổi \/ changed: 1 gói thầu mới/);
   });
 
   test('exit 1 when a file fails, naming it and the reason', () => {

@@ -96,12 +96,13 @@ describe('import muasamcong: api/ and tbyt-2026/ together, twice', { skip, timeo
         reason: null,
       },
     ]);
-    // Every opening bidder row of bidders.json with status "participating" is stored once.
+    // Every bidder row of bidders.json (722 participating, 35 won, 15 lost) is a bid of the opening,
+    // stored once.
     assert.equal(
       await count(
         `SELECT count(*) AS n FROM bid_opening_bidder b JOIN org o ON o.id = b.contractor_id WHERE NOT o.code_is_local AND b.submitted_at IS NOT NULL`,
       ),
-      722,
+      772,
     );
     // A name without a code found the coded organisation instead of creating a second one.
     assert.equal(
@@ -110,6 +111,57 @@ describe('import muasamcong: api/ and tbyt-2026/ together, twice', { skip, timeo
       ),
       0,
     );
+  });
+
+  test('every bid opening shows a bid price per lot for every bidder', async () => {
+    // 54 openings; before, 13 of them (results published: rows "won"/"lost") had only the tenders'
+    // participant names, without prices.
+    assert.equal(await count(`SELECT count(*) AS n FROM bid_opening`), 54);
+    assert.equal(await count(`SELECT count(*) AS n FROM bid_opening_bidder WHERE bid_price_vnd IS NULL`), 0);
+    const opening = (
+      await sql<{ code: string; lot_no: string; bid: number; final: number }>`
+        SELECT o.code, b.lot_no, b.bid_price_vnd AS bid, b.final_price_vnd AS final FROM bid_opening_bidder b
+          JOIN bid_opening bo ON bo.id = b.bid_opening_id JOIN tbmt t ON t.id = bo.tbmt_id
+          JOIN org o ON o.id = b.contractor_id
+         WHERE t.notify_no = 'IB2600386076' ORDER BY b.lot_no, b.final_price_vnd`.execute(db)
+    ).rows;
+    assert.equal(opening.length, 9);
+    assert.deepEqual(opening[0], {
+      code: 'vn0100985583',
+      lot_no: 'PP2600299982',
+      bid: 283_750_000,
+      final: 283_750_000,
+    });
+    // A bidder of two lots: bidPrice 2 368 000 000 is its whole bid (484 000 000 + 1 884 000 000);
+    // each lot's bid price is that lot's price.
+    const twoLots = (
+      await sql<{ lot_no: string; bid: number; final: number }>`
+        SELECT b.lot_no, b.bid_price_vnd AS bid, b.final_price_vnd AS final FROM bid_opening_bidder b
+          JOIN bid_opening bo ON bo.id = b.bid_opening_id JOIN tbmt t ON t.id = bo.tbmt_id
+          JOIN org o ON o.id = b.contractor_id
+         WHERE t.notify_no = 'IB2600293301' AND o.code = 'vn0314008634' ORDER BY b.lot_no`.execute(db)
+    ).rows;
+    assert.deepEqual(twoLots, [
+      { lot_no: 'PP2600244958', bid: 484_000_000, final: 484_000_000 },
+      { lot_no: 'PP2600244959', bid: 1_884_000_000, final: 1_884_000_000 },
+    ]);
+    assert.ok(!Object.keys(first.unmapped).some((k) => k.includes('bidPrice')), 'no bidPrice left unmapped');
+  });
+
+  test('every tbyt notice is goods (Hàng hóa), from its category, the source kept', async () => {
+    const rows = (
+      await sql<{ field: string | null; src: string | null; n: number | string }>`
+        SELECT p.field, p.field_code_src AS src, count(*) AS n FROM package p GROUP BY 1, 2 ORDER BY 2`.execute(
+        db,
+      )
+    ).rows.map((r) => ({ ...r, n: Number(r.n) }));
+    assert.deepEqual(rows, [
+      { field: 'HH', src: 'HH', n: 3 },
+      { field: 'HH', src: 'tbyt:category=Thiết bị y tế', n: 73 },
+      { field: 'HH', src: 'tbyt:category=Vật tư & hóa chất', n: 304 },
+    ]);
+    // The field filter of the search ("Hàng hóa") finds them all.
+    assert.equal(await count(`SELECT count(*) AS n FROM tbmt_search WHERE field = 'HH'`), 380);
   });
 
   test('cancellations, lots with planned prices and awarded items of the dataset', async () => {

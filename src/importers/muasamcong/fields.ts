@@ -4,19 +4,35 @@
  * procurement-domain.md §7 "report what it could not map, never guess silently").
  */
 
+/** Longest key of an unmapped field or value (they quote source values, e.g. unknown codes). */
+const MAX_KEY = 200;
+
 /** What one input taught us about the mapping: fields left unmapped, unknown codes, other remarks. */
 export class Notes {
   /** `kind.path.field` (or `kind.path.field="CODE" (unknown code)`) → number of records it occurred in. */
   readonly unmapped = new Map<string, number>();
+  /** The first input file each key was seen in, for the report (`key` → file name). */
+  readonly examples = new Map<string, string>();
 
-  /** Counts one occurrence of an unmapped field or value under `key`. */
+  /**
+   * Counts one occurrence of an unmapped field or value under `key`. Keys quoting a source value
+   * longer than the summary can show are shortened in the middle.
+   */
   add(key: string, count = 1): void {
-    this.unmapped.set(key, (this.unmapped.get(key) ?? 0) + count);
+    const k = key.length > MAX_KEY ? `${key.slice(0, MAX_KEY - 60)}…${key.slice(-59)}` : key;
+    this.unmapped.set(k, (this.unmapped.get(k) ?? 0) + count);
   }
 
-  /** Adds every count of `other` into this one. */
-  merge(other: Notes): void {
-    for (const [k, n] of other.unmapped) this.add(k, n);
+  /**
+   * Adds every count of `other` into this one. `file` names the input `other` was made from; its
+   * own examples, when it has them, are kept first.
+   */
+  merge(other: Notes, file?: string): void {
+    for (const [k, n] of other.unmapped) {
+      this.add(k, n);
+      const example = other.examples.get(k) ?? file;
+      if (example !== undefined && !this.examples.has(k)) this.examples.set(k, example);
+    }
   }
 }
 

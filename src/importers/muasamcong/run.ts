@@ -2,37 +2,39 @@
  * `importMuasamcong()`: imports files of the national e-procurement system (muasamcong) and of the
  * community dataset tbyt-2026 into the database, callable from the CLI and from tests.
  *
- * 1. Paths are expanded (folders walked recursively for `*.json`, in sorted order; walk.ts).
+ * 1. Paths are expanded (folders walked recursively for `*.json`, in sorted order; only regular
+ *    files up to 256 MiB; symbolic-link loops reported and not followed; walk.ts).
  * 2. Every file is read and recognised from its content (detect.ts), then parsed into units: facts
  *    about one notice each. Files that cannot be imported are reported with the reason and the rest
  *    go on.
- * 3. Units are applied in source-authority order (types.ts `APPLY_RANK`), each in ONE transaction:
- *    a file of the national system is one unit, so it is applied whole or rolled back whole; the
- *    community `tenders.json` / `bidders.json` hold many notices and are applied one transaction per
- *    notice (`tenders.json#IB…`), so a bad notice does not keep the others out.
+ * 3. Files are applied in source-authority order (types.ts `APPLY_RANK`), each file in ONE
+ *    transaction: all its units (e.g. the several hits of a search response) are saved, or none is.
+ *    Only the community `tenders.json` / `bidders.json`, which hold hundreds of unrelated notices,
+ *    are applied one transaction per notice (`tenders.json#IB…`), so a bad notice does not keep the
+ *    others out; a row of them that cannot even be read is rejected alone with its JSON pointer.
  * 4. Saving is fill-only (save.ts), so importing the same data again changes nothing.
  */
 import fs from 'node:fs/promises';
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { DB } from '../../db/generated/db.ts';
 import { addStats, emptyStats, type SaveStats } from '../../procurement/save.ts';
-import { applyUnit, indexRun } from './apply.ts';
+import { applyUnit, IMPORT_ACTOR, indexRun } from './apply.ts';
 import { parseJsonBytes, recognise } from './detect.ts';
 import { Notes, type JsonObject } from './fields.ts';
 import { parseKqlcnt } from './kqlcnt.ts';
 import { parseLotOpenRows } from './lot-open.ts';
-import type { ConflictSummary, FileOutcome, ImportReport } from './report.ts';
+import type { ConflictSummary, FileOutcome, ImportReport, RowChanges } from './report.ts';
 import { parseSearchResponse } from './search-hit.ts';
 import { parseTbmtDetail } from './tbmt-detail.ts';
 import { parseTbytBidders } from './tbyt-bidders.ts';
 import { isEmptyTbytDetail, parseTbytDetail } from './tbyt-detail.ts';
 import { parseTbytTenders } from './tbyt-tenders.ts';
 import { APPLY_RANK, type FileKind, type ParsedFile, type ParsedUnit } from './types.ts';
-import { expandPaths, type InputFile } from './walk.ts';
+import { expandPaths, fileProblem, MAX_FILE_BYTES, type Expanded, type InputFile } from './walk.ts';
 
 export type { ImportReport } from './report.ts';
 
-/** Progress of an import: files read, then units (notices) saved. */
+/** Progress of an import: files read, then files (or notices of tbyt files) saved. */
 export interface ImportProgress {
   phase: 'read' | 'save';
   done: number;
@@ -43,21 +45,39 @@ export interface ImportProgress {
 
 export interface ImportOptions {
   onProgress?: (p: ImportProgress) => void;
+  /** The paths already expanded by `expandPaths()` (the CLI checks them before opening the database). */
+  expanded?: Expanded;
+  /** Largest file to read, in bytes (default `MAX_FILE_BYTES`, 256 MiB). */
+  maxFileBytes?: number;
+}
+
+/** Kinds whose files hold many notices, applied one transaction per notice. */
+const PER_NOTICE: ReadonlySet<FileKind> = new Set(['tbyt-tenders', 'tbyt-bidders']);
+
+/** One transaction: a whole file, or one notice of a community file (`PER_NOTICE`). */
+interface Work {
+  outcome: FileOutcome;
+  kind: FileKind;
+  label: string;
+  units: ParsedUnit[];
+  order: number;
 }
 
 /**
  * Imports `paths` (files or folders) into `db`.
- * @returns the report: files read / imported / skipped / failed (with reasons), rows created /
- * updated / unchanged per table, conflicts and unmapped source fields. Never throws for bad input
- * files (they are reported); throws only when the database itself fails outside a file's transaction.
+ * @returns the report: files read / imported / skipped / failed (with reasons), notices new / updated,
+ * rows created and filled in per table, conflicts and unmapped source fields (with an example file).
+ * Never throws for bad input files (they are reported); throws only when the database itself fails
+ * outside a file's transaction.
  */
 export async function importMuasamcong(
   db: Kysely<DB>,
   paths: readonly string[],
   opts: ImportOptions = {},
 ): Promise<ImportReport> {
-  const expanded = await expandPaths(paths);
-  const outcomes: FileOutcome[] = expanded.missing.map((m) => ({
+  const maxFileBytes = opts.maxFileBytes ?? MAX_FILE_BYTES;
+  const expanded = opts.expanded ?? (await expandPaths(paths, { maxFileBytes }));
+  const outcomes: FileOutcome[] = expanded.failed.map((m) => ({
     file: m.display,
     kind: null,
     status: 'failed',
@@ -66,7 +86,8 @@ export async function importMuasamcong(
     failures: [],
   }));
   const notes = new Notes();
-  const work: { outcome: FileOutcome; kind: FileKind; unit: ParsedUnit; order: number }[] = [];
+  const work: Work[] = [];
+  const rowsOf = new Map<FileOutcome, NonNullable<ParsedFile['rows']>>();
   let read = 0;
   for (const file of expanded.files) {
     const outcome: FileOutcome = {
@@ -77,66 +98,150 @@ export async function importMuasamcong(
       failures: [],
     };
     outcomes.push(outcome);
-    const parsed = await readAndParse(file, outcome);
+    const parsed = await readAndParse(file, outcome, maxFileBytes);
     if (parsed) {
-      notes.merge(parsed.notes);
+      notes.merge(parsed.notes, file.display);
       if (parsed.nothing) Object.assign(outcome, { status: 'skipped', reason: parsed.nothing });
-      parsed.units.forEach((unit) => work.push({ outcome, kind: parsed.kind, unit, order: work.length }));
+      if (parsed.rows) {
+        rowsOf.set(outcome, parsed.rows);
+        for (const r of parsed.rows.rejected) outcome.failures.push({ label: r.pointer, reason: r.reason });
+      }
+      const groups = PER_NOTICE.has(parsed.kind)
+        ? parsed.units.map((u) => ({ label: u.label, units: [u] }))
+        : parsed.units.length > 0
+          ? [{ label: file.display, units: parsed.units }]
+          : [];
+      for (const g of groups) work.push({ outcome, kind: parsed.kind, ...g, order: work.length });
     }
     opts.onProgress?.({ phase: 'read', done: ++read, total: expanded.files.length, label: file.display });
   }
 
   work.sort((a, b) => APPLY_RANK[a.kind] - APPLY_RANK[b.kind] || a.order - b.order);
-  const index = indexRun(work.map((w) => w.unit));
+  const index = indexRun(work.flatMap((w) => w.units));
+  const auditMark = await lastAuditId(db);
   const total = emptyStats();
   const saved = new Set<string>();
+  const created = new Set<string>();
+  const changed = new Set<string>();
   const conflicts = new Map<string, ConflictSummary>();
+  const saveFailures = new Map<FileOutcome, number>();
   let done = 0;
   for (const w of work) {
+    const unitNotes = new Notes();
     try {
-      const unitNotes = new Notes();
-      const { stats, notifyNo } = await db
-        .transaction()
-        .execute((tx) => applyUnit(tx, w.unit, index, unitNotes));
-      notes.merge(unitNotes);
-      addStats(total, stats);
-      countConflicts(conflicts, stats, notifyNo, w.unit.label);
-      saved.add(notifyNo);
-      if (!w.outcome.notices.includes(notifyNo)) w.outcome.notices.push(notifyNo);
-    } catch (err) {
-      w.outcome.failures.push({
-        label: w.unit.label,
-        reason: err instanceof Error ? err.message : String(err),
+      // The whole group in ONE transaction: a failure of any unit rolls back every unit of the file.
+      const results = await db.transaction().execute(async (tx) => {
+        const out: { stats: SaveStats; notifyNo: string; label: string }[] = [];
+        for (const unit of w.units) {
+          try {
+            out.push({ ...(await applyUnit(tx, unit, index, unitNotes)), label: unit.label });
+          } catch (err) {
+            throw new UnitFailure(unit, w.units.length, err);
+          }
+        }
+        return out;
       });
+      notes.merge(unitNotes, w.outcome.file);
+      for (const { stats, notifyNo, label } of results) {
+        addStats(total, stats);
+        countConflicts(conflicts, stats, notifyNo, label);
+        saved.add(notifyNo);
+        if ((stats.byEntity.tbmt?.created ?? 0) > 0) created.add(notifyNo);
+        if (Object.values(stats.byEntity).some((c) => c.created + c.updated > 0)) changed.add(notifyNo);
+        if (!w.outcome.notices.includes(notifyNo)) w.outcome.notices.push(notifyNo);
+      }
+    } catch (err) {
+      w.outcome.failures.push({ label: w.label, reason: err instanceof Error ? err.message : String(err) });
+      saveFailures.set(w.outcome, (saveFailures.get(w.outcome) ?? 0) + 1);
     }
-    opts.onProgress?.({ phase: 'save', done: ++done, total: work.length, label: w.unit.label });
+    opts.onProgress?.({ phase: 'save', done: ++done, total: work.length, label: w.label });
   }
 
-  for (const o of outcomes) settle(o, work.filter((w) => w.outcome === o).length);
+  for (const o of outcomes) {
+    settle(o, work.filter((w) => w.outcome === o).length, saveFailures.get(o) ?? 0, rowsOf.get(o));
+  }
   return {
     filesRead: expanded.files.length,
     imported: outcomes.filter((o) => o.status === 'imported').length,
     skipped: outcomes.filter((o) => o.status === 'skipped').length,
     failed: outcomes.filter((o) => o.status === 'failed').length,
     files: outcomes,
+    warnings: expanded.warnings.map((w) => ({ path: w.display, reason: w.reason })),
     notices: saved.size,
+    noticesCreated: created.size,
+    noticesUpdated: [...changed].filter((n) => !created.has(n)).length,
     byEntity: total.byEntity,
+    changes: await rowChanges(db, auditMark),
     conflicts: [...conflicts.values()].sort((a, b) => (a.column < b.column ? -1 : 1)),
     unmapped: Object.fromEntries(notes.unmapped),
+    unmappedExamples: Object.fromEntries(notes.examples),
   };
 }
 
-/** Reads, recognises and parses one file; on failure sets the outcome and returns null. */
-async function readAndParse(file: InputFile, outcome: FileOutcome): Promise<ParsedFile | null> {
+/** A unit of a group that failed: names the notice when the group (a file) has several. */
+class UnitFailure extends Error {
+  constructor(unit: ParsedUnit, groupSize: number, cause: unknown) {
+    const message = cause instanceof Error ? cause.message : String(cause);
+    super(
+      groupSize > 1
+        ? `${unit.facts.notifyNo || unit.label}: ${message} — nothing of the file was saved (one file, one transaction)`
+        : message,
+      { cause },
+    );
+    this.name = 'UnitFailure';
+  }
+}
+
+/** The id of the last audit record, to tell the rows this run writes. */
+async function lastAuditId(db: Kysely<DB>): Promise<number> {
+  const { rows } = await sql<{ id: number | string | null }>`SELECT max(id) AS id FROM audit_log`.execute(db);
+  return Number(rows[0]?.id ?? 0);
+}
+
+/**
+ * Rows this run wrote, per table, from the audit log (every write is audited): rows created, and
+ * rows that existed before the run and were filled in. A row created by one file and filled in by a
+ * later file of the same run counts as created only. (Writes of another import running at the same
+ * time under the same actor would be counted too; imports are not meant to run side by side.)
+ */
+async function rowChanges(db: Kysely<DB>, since: number): Promise<Record<string, RowChanges>> {
+  const { rows } = await sql<{ entity: string; created: number | string; updated: number | string }>`
+    SELECT a.entity,
+           count(*) FILTER (WHERE a.action = 'create') AS created,
+           count(DISTINCT a.entity_id) FILTER (
+             WHERE a.action = 'update' AND NOT EXISTS (
+               SELECT 1 FROM audit_log c
+                WHERE c.id > ${since} AND c.action = 'create' AND c.actor = a.actor
+                  AND c.entity = a.entity AND c.entity_id = a.entity_id)) AS updated
+      FROM audit_log a
+     WHERE a.id > ${since} AND a.actor = ${IMPORT_ACTOR}
+     GROUP BY a.entity`.execute(db);
+  const out: Record<string, RowChanges> = {};
+  for (const r of rows) out[r.entity] = { created: Number(r.created), updated: Number(r.updated) };
+  return out;
+}
+
+/**
+ * Reads, recognises and parses one file; on failure sets the outcome and returns null. The file is
+ * opened without blocking and checked again on the open handle (a regular file, not larger than
+ * `max`), so a path swapped for a FIFO or grown after the folder walk is still not read.
+ */
+async function readAndParse(file: InputFile, outcome: FileOutcome, max: number): Promise<ParsedFile | null> {
   const fail = (reason: string) => {
     Object.assign(outcome, { status: 'failed', reason });
     return null;
   };
   let bytes: Uint8Array;
+  let handle: fs.FileHandle | undefined;
   try {
-    bytes = await fs.readFile(file.abs);
+    handle = await fs.open(file.abs, fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0));
+    const problem = fileProblem(await handle.stat(), max);
+    if (problem) return fail(problem);
+    bytes = await handle.readFile();
   } catch (err) {
     return fail(`cannot read file (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`);
+  } finally {
+    await handle?.close();
   }
   if (bytes.length === 0) return fail('empty file');
   const parsed = parseJsonBytes(bytes);
@@ -147,6 +252,9 @@ async function readAndParse(file: InputFile, outcome: FileOutcome): Promise<Pars
   try {
     return parseKind(recognised.kind, recognised.json, file);
   } catch (err) {
+    if (err instanceof RangeError && /call stack/i.test(err.message)) {
+      return fail('JSON nested too deeply to be a response of the national system');
+    }
     return fail(err instanceof Error ? err.message : String(err));
   }
 }
@@ -181,9 +289,15 @@ function parseKind(kind: FileKind, json: unknown, file: InputFile): ParsedFile {
       );
     }
     case 'tbyt-tenders':
-      return result(parseTbytTenders(o, label, notes));
-    case 'tbyt-bidders':
-      return result(parseTbytBidders(o, label, notes));
+    case 'tbyt-bidders': {
+      const { units, rows } = (kind === 'tbyt-tenders' ? parseTbytTenders : parseTbytBidders)(
+        o,
+        label,
+        notes,
+      );
+      const nothing = rows.total === 0 ? `no ${rows.what} in the file` : undefined;
+      return { kind, units, notes, nothing, rows };
+    }
     case 'tbyt-detail':
       return isEmptyTbytDetail(o)
         ? result([], `no public data (${disclosure(o)})`)
@@ -196,15 +310,31 @@ function disclosure(o: JsonObject): string {
   return [get('requirements'), get('technicalRequirements')].filter((d) => typeof d === 'string').join(', ');
 }
 
-/** Final status of a file from the results of its units. */
-function settle(o: FileOutcome, units: number): void {
-  if (o.status !== 'imported' || o.failures.length === 0) return;
+/**
+ * Final status of a file from the results of its transactions (`groups`: one for a file of the
+ * national system, one per notice for tbyt tenders/bidders) and the rows rejected while reading.
+ */
+function settle(
+  o: FileOutcome,
+  groups: number,
+  saveFailures: number,
+  rows: NonNullable<ParsedFile['rows']> | undefined,
+): void {
+  if (o.status === 'failed' || o.failures.length === 0) return;
   o.status = 'failed';
-  o.reason =
-    units === 1 && o.failures.length === 1
-      ? o.failures[0]!.reason
-      : `${o.failures.length} of ${units} notices could not be saved`;
-  if (units === 1) o.failures = [];
+  if (!rows) {
+    // A file applied as one transaction: its one failure is the file's reason.
+    o.reason = o.failures[0]!.reason;
+    o.failures = [];
+    return;
+  }
+  const parts: string[] = [];
+  if (rows.rejected.length > 0) {
+    parts.push(`${rows.rejected.length} of ${rows.total} ${rows.what} could not be read`);
+  }
+  if (saveFailures > 0) parts.push(`${saveFailures} of ${groups} notices could not be saved`);
+  const rest = groups - saveFailures;
+  o.reason = `${parts.join('; ')}${rest > 0 ? ` (the other ${rest} notices imported)` : ''}`;
 }
 
 /** Counts the conflicts of one save per `table.column`, keeping the first as the example. */

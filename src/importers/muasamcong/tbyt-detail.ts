@@ -14,6 +14,7 @@
  */
 import path from 'node:path';
 import type { KqlcntFacts, LotFacts, OrgRef, ResultItemFacts } from '../../procurement/facts.ts';
+import { nfc } from '../../text/normalize.ts';
 import { hasContent, Rec, type JsonObject, type Notes } from './fields.ts';
 import { tbytBidders } from './tbyt-bidders.ts';
 import { ShapeError, type ParsedUnit } from './types.ts';
@@ -116,7 +117,7 @@ function contractorOf(r: Rec, known: ReadonlyMap<string, OrgRef>): OrgRef | null
   const single =
     Array.isArray(winners) && winners.length === 1 && typeof winners[0] === 'string' ? winners[0] : null;
   if (code && known.has(code)) return known.get(code)!;
-  const name = single ? single.normalize('NFC').trim() : null;
+  const name = single ? nfc(single) : null;
   if (name) return { code, name };
   r.note('winnerNames (item of several winners, contractor not known)');
   return null;

@@ -16,7 +16,12 @@
  *   with "; " (without ward codes, two places of one province would have the same key);
  * - winners, losers and participants are names without codes: they are summaries, left out when the
  *   same run or the database has coded bidders for the notice (bidders.json, detail files); otherwise
- *   a name finds the organisation already stored under that name (bidders.json is applied first).
+ *   a name finds the organisation already stored under that name (bidders.json is applied first);
+ * - the field (lĩnh vực) is not given; it is inferred from the scraper's `category` through the
+ *   explicit table `TBYT_CATEGORY_FIELDS` below, never guessed.
+ *
+ * A tender that cannot be read (no notice number, no name, not an object) is rejected alone, named
+ * by its JSON pointer (`/tenders/5/notifyNo: "IB26" is not a notice number …`); the others import.
  */
 import { fromSourceCode, METHODS, PROCEDURES } from '../../procurement/codes.ts';
 import type {
@@ -27,9 +32,9 @@ import type {
   TbmtFacts,
 } from '../../procurement/facts.ts';
 import { nfc } from '../../text/normalize.ts';
-import { isObject, Rec, type JsonObject, type Notes } from './fields.ts';
+import { isObject, Notes, Rec, type JsonObject } from './fields.ts';
 import { gsoProvinceCode } from './places.ts';
-import { ShapeError, splitNotifyNo, type ParsedUnit } from './types.ts';
+import { ShapeError, splitNotifyNo, type ParsedFile, type ParsedUnit, type RejectedRow } from './types.ts';
 import { code, text, time, vndPositive } from './values.ts';
 
 /** Scraper labels and derived values: not portal data, or repeated by mapped fields. */
@@ -38,7 +43,6 @@ const TENDER_IGNORED = [
   'bidId',
   'bidOpenId',
   'stepCode',
-  'category',
   'status',
   'statusForNotify',
   'bidderCount',
@@ -50,32 +54,67 @@ const TENDER_IGNORED = [
 ];
 
 /**
- * Maps `tenders.json`.
+ * The field of a tbyt tender, from the scraper's `category` — an explicit, documented inference, not
+ * a code of the national system. By its SOURCES.md (§2) the dataset is the medical-equipment,
+ * medical-supplies and chemicals tenders a community scraper collected with goods keywords, and both
+ * categories it uses are goods in the sense of the Law on Bidding (hàng hóa: machines, equipment,
+ * materials, supplies, chemicals, medical supplies). Every `category` of the real file was checked:
+ * `Vật tư & hóa chất` (supplies & chemicals, 304 tenders) and `Thiết bị y tế` (medical equipment,
+ * 73 tenders). The stored source code says where the field came from: `tbyt:category=<value>`.
+ * A category not in this table gives no field and is reported as unmapped.
+ */
+export const TBYT_CATEGORY_FIELDS: Readonly<Record<string, string>> = {
+  'Vật tư & hóa chất': 'HH',
+  'Thiết bị y tế': 'HH',
+};
+
+/** What `parseTbytTenders` made of the file: one unit per tender read, and the rows rejected. */
+export interface TbytTenders {
+  units: ParsedUnit[];
+  rows: NonNullable<ParsedFile['rows']>;
+}
+
+/**
+ * Maps `tenders.json`: one unit per tender; a tender that cannot be read is rejected alone with its
+ * JSON pointer, the others are kept.
  * @throws ShapeError when `tenders` is not a list.
  */
-export function parseTbytTenders(json: JsonObject, label: string, notes: Notes): ParsedUnit[] {
+export function parseTbytTenders(json: JsonObject, label: string, notes: Notes): TbytTenders {
   const top = new Rec(json, 'tbyt-tenders', notes);
   top.ignore('fetchedAt', 'source', 'provinceCodes', 'detailTenderCount', 'collection');
   const list = top.get('tenders');
   if (!Array.isArray(list)) throw new ShapeError('tbyt tenders.json without a tenders list');
   top.done();
   const units: ParsedUnit[] = [];
-  for (const t of list) {
+  const rejected: RejectedRow[] = [];
+  list.forEach((t: unknown, i) => {
+    const pointer = `/tenders/${i}`;
     if (!isObject(t)) {
-      notes.add('tbyt-tenders.tenders[] (not an object)');
-      continue;
+      rejected.push({ pointer, reason: 'not an object' });
+      return;
     }
-    const facts = tenderFacts(new Rec(t, 'tbyt-tenders.tenders[]', notes));
-    units.push({ label: `${label}#${facts.notifyNo}`, facts, summary: { results: true, opening: true } });
-  }
-  return units;
+    // A rejected row must leave nothing in the report's unmapped fields: its notes are kept apart.
+    const rowNotes = new Notes();
+    try {
+      const facts = tenderFacts(new Rec(t, 'tbyt-tenders.tenders[]', rowNotes));
+      notes.merge(rowNotes);
+      units.push({ label: `${label}#${facts.notifyNo}`, facts, summary: { results: true, opening: true } });
+    } catch (err) {
+      if (!(err instanceof ShapeError)) throw err;
+      rejected.push({ pointer: err.field ? `${pointer}/${err.field}` : pointer, reason: err.problem });
+    }
+  });
+  return { units, rows: { total: list.length, rejected, what: 'tenders' } };
 }
 
 function tenderFacts(t: Rec): TbmtFacts {
   t.ignore(...TENDER_IGNORED);
   const { notifyNo } = splitNotifyNo(text(t, 'notifyNo'), 'tender notifyNo');
   const name = text(t, 'name');
-  if (!name) throw new ShapeError(`tender ${notifyNo} without a name`);
+  if (!name) {
+    throw new ShapeError(`tender ${notifyNo} without a name`, { field: 'name', problem: 'no notice name' });
+  }
+  const field = fieldOf(t);
   const link = linkQuery(text(t, 'sourceUrl'));
   const method = code(t, 'bidForm', METHODS);
   const bidMode = link.get('bidMode') || null;
@@ -93,6 +132,7 @@ function tenderFacts(t: Rec): TbmtFacts {
         publishedAt: time(t, 'publicDate'),
         name,
         investor: investorName ? { name: investorName } : null,
+        ...field,
         method: method.value,
         methodCodeSrc: method.src,
         procedure: procedure ?? bidMode,
@@ -137,6 +177,15 @@ function resultOf(t: Rec): KqlcntFacts | null {
     return null;
   }
   return { version: '00', decisionDate, publishedAt, sourceId: text(t, 'inputResultId'), bidders };
+}
+
+/** The field of the tender from `category` through `TBYT_CATEGORY_FIELDS` (unknown: reported). */
+function fieldOf(t: Rec): { field: string | null; fieldCodeSrc: string | null } {
+  const category = text(t, 'category');
+  if (!category) return { field: null, fieldCodeSrc: null };
+  const field = Object.hasOwn(TBYT_CATEGORY_FIELDS, category) ? TBYT_CATEGORY_FIELDS[category]! : null;
+  if (!field) t.note(`category="${category}" (category not in TBYT_CATEGORY_FIELDS: no field)`);
+  return { field, fieldCodeSrc: `tbyt:category=${category}` };
 }
 
 function names(t: Rec, key: string): string[] {

@@ -75,6 +75,13 @@ export interface ParsedUnit {
   needsExisting?: string;
 }
 
+/** A row of a multi-notice file that could not be read, rejected alone (the others import). */
+export interface RejectedRow {
+  /** JSON pointer of the row or of the field at fault: `/tenders/5/notifyNo`. */
+  pointer: string;
+  reason: string;
+}
+
 /** What a parser made of one recognised file. */
 export interface ParsedFile {
   kind: FileKind;
@@ -82,13 +89,25 @@ export interface ParsedFile {
   notes: Notes;
   /** Set when the file is valid but holds nothing to import (e.g. an empty bid-opening response). */
   nothing?: string;
+  /**
+   * Community files holding many notices (`tenders.json`, `bidders.json`): the rows that could not be
+   * read, each rejected alone, and how many rows the file has.
+   */
+  rows?: { total: number; rejected: RejectedRow[]; what: string };
 }
 
 /** A file whose content is recognised but malformed (e.g. a TBMT detail without notice number). */
 export class ShapeError extends Error {
-  constructor(message: string) {
+  /** The source field at fault (`notifyNo`), when one is. */
+  readonly field: string | null;
+  /** The problem without the context of the message (`"IB26" is not a notice number …`). */
+  readonly problem: string;
+
+  constructor(message: string, at?: { field: string; problem: string }) {
     super(message);
     this.name = 'ShapeError';
+    this.field = at?.field ?? null;
+    this.problem = at?.problem ?? message;
   }
 }
 
@@ -102,8 +121,12 @@ export const NOTIFY_NO = /^IB\d{10}$/;
 export function splitNotifyNo(
   raw: string | null,
   what: string,
+  field = 'notifyNo',
 ): { notifyNo: string; version: string | null } {
   const m = /^(IB\d{10})(?:-(\d{2}))?$/.exec((raw ?? '').trim().toUpperCase());
-  if (!m) throw new ShapeError(`${what}: "${raw ?? ''}" is not a notice number (IB + 10 digits)`);
+  if (!m) {
+    const problem = `${JSON.stringify(raw ?? '')} is not a notice number (IB + 10 digits)`;
+    throw new ShapeError(`${what}: ${problem}`, { field, problem });
+  }
   return { notifyNo: m[1]!, version: m[2] ?? null };
 }

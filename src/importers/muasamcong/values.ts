@@ -49,14 +49,20 @@ export function num(r: Rec, key: string): number | null {
 
 /**
  * An amount of money in VND of `key`, rounded to an integer (search hits send floats such as
- * `[4.1256E8]`). Negative or out-of-range amounts are reported and dropped.
+ * `[4.1256E8]`). Amounts are stored as `bigint` and read back as JS numbers, so an amount must be a
+ * safe integer (below 2^53 ≈ 9 × 10^15 VND, far above any real package): negative amounts and larger
+ * ones are reported with the field name and dropped, keeping the rest of the record.
  */
 export function vnd(r: Rec, key: string): number | null {
   const n = num(r, key);
   if (n === null) return null;
   const rounded = Math.round(n);
-  if (rounded < 0 || !Number.isSafeInteger(rounded)) {
-    r.note(`${key} (not a VND amount)`);
+  if (rounded < 0) {
+    r.note(`${key} (negative amount, dropped)`);
+    return null;
+  }
+  if (!Number.isSafeInteger(rounded)) {
+    r.note(`${key} (amount too large to be a VND amount, dropped)`);
     return null;
   }
   return rounded;
@@ -71,10 +77,23 @@ export function vndPositive(r: Rec, key: string): number | null {
   return n === 0 ? null : n;
 }
 
-/** An integer of `key` (rounded), or null. */
+/** The range of PostgreSQL `integer` columns (periods, validity and security days…). */
+const INT4_MIN = -2_147_483_648;
+const INT4_MAX = 2_147_483_647;
+
+/**
+ * An integer of `key` (rounded), or null. Values outside the PostgreSQL `integer` range (which the
+ * database would reject, sinking the whole file) are reported with the field name and dropped.
+ */
 export function int(r: Rec, key: string): number | null {
   const n = num(r, key);
-  return n === null ? null : Math.round(n);
+  if (n === null) return null;
+  const i = Math.round(n);
+  if (i < INT4_MIN || i > INT4_MAX) {
+    r.note(`${key} (number out of the integer range, dropped)`);
+    return null;
+  }
+  return i;
 }
 
 /**
@@ -100,7 +119,9 @@ export function flag(r: Rec, key: string): boolean | null {
 
 /**
  * An instant of `key`: times without an offset are Vietnam local time (`2026-03-24T15:00:00` →
- * 08:00Z), times with one are taken as given (`…+0000` is UTC). See `parseVnTime`.
+ * 08:00Z), times with one are taken as given (`…+0000` is UTC). See `parseVnTime`, which also
+ * rejects impossible dates (`2026-02-30`) and years outside 1900–2199: those are reported as
+ * `key (unparseable time)` and dropped, keeping the rest of the record.
  */
 export function time(r: Rec, key: string): Date | null {
   const v = unwrap(r, key, r.get(key));
@@ -185,6 +206,11 @@ export function classify(r: Rec, keys: ClassificationKeys): Classification {
   return out;
 }
 
+/** National organisation codes: `vn` + tax code, `vnz…` units; at most 20 characters. */
+const NATIONAL_ORG_CODE = /^(?=.{3,20}$)vnz?[0-9a-z]+(-[0-9]+)?$/;
+/** Tax codes (mã số thuế): 10 digits, or 13 for a branch (with or without a dash). */
+const TAX_CODE = /^\d{10}(?:-?\d{3})?$/;
+
 /**
  * An organisation named by a code field and a name field. Codes are lower-cased national codes
  * (`vn0317079577` contractors: `vn` + tax code; `vnz000022302` units); the tax code is the digits after
@@ -192,11 +218,19 @@ export function classify(r: Rec, keys: ClassificationKeys): Classification {
  */
 export function org(r: Rec, codeKey: string | null, nameKey: string, taxKey?: string): OrgRef | null {
   const name = text(r, nameKey);
-  const orgCode = codeKey ? (text(r, codeKey)?.toLowerCase() ?? null) : null;
-  const tax = taxKey ? text(r, taxKey)?.replace(/\s/g, '') || null : null;
+  const given = codeKey ? (text(r, codeKey)?.toLowerCase() ?? null) : null;
+  let tax = taxKey ? text(r, taxKey)?.replace(/\s/g, '') || null : null;
   if (!name) {
-    if (orgCode) r.note(`${codeKey} (organisation code without a name)`);
+    if (given) r.note(`${codeKey} (organisation code without a name)`);
     return null;
+  }
+  // A value that does not look like a national code is not an identity (the organisation is then
+  // found by its name): reported, not used.
+  const orgCode = given && NATIONAL_ORG_CODE.test(given) ? given : null;
+  if (given && !orgCode) r.note(`${codeKey} (not a national organisation code, not used)`);
+  if (tax && !TAX_CODE.test(tax)) {
+    r.note(`${taxKey} (not a tax code, not used)`);
+    tax = null;
   }
   const taxCode = tax ?? /^vn(\d{10}(?:-?\d{3})?)$/.exec(orgCode ?? '')?.[1] ?? null;
   return { code: orgCode, taxCode, name };
@@ -244,10 +278,15 @@ export function priceDetail(r: Rec, key: string): PriceDetail[] | null {
   }
   const out: PriceDetail[] = [];
   for (const p of parsed) {
-    const currency = isObject(p) && typeof p.moneyType === 'string' ? p.moneyType.trim().toUpperCase() : '';
+    const currency =
+      isObject(p) && typeof p.moneyType === 'string' ? (nfc(p.moneyType)?.toUpperCase() ?? '') : '';
     const amount = isObject(p) ? Number(p.invest) : Number.NaN;
     if (!currency || !Number.isFinite(amount)) {
       r.note(`${key}[] (entry without moneyType/invest)`);
+      continue;
+    }
+    if (currency === 'VND' && !Number.isSafeInteger(Math.round(amount))) {
+      r.note(`${key}[].invest (amount too large to be a VND amount, dropped)`);
       continue;
     }
     const rate = isObject(p) && p.exchangeRate !== null ? Number(p.exchangeRate) : null;
