@@ -74,6 +74,20 @@ describe('real notices on the portal', { skip }, () => {
     assert.match(text(winnerRows[0]!), /219\.994\.920 ₫/);
     for (let rank = 2; rank <= 6; rank++)
       assert.match(text(result), new RegExp(`Nhà thầu xếp hạng ${rank}\\.`));
+    // The losers are listed in rank order (winner first, then by price used for ranking).
+    const ranks = [...text(result).matchAll(/Nhà thầu xếp hạng (\d+)\./g)].map((m) => Number(m[1]));
+    assert.deepEqual(ranks, [2, 3, 4, 5, 6]);
+    const firstRow = result.split('<tr').find((row) => row.includes('<th scope="row"'));
+    assert.match(text(firstRow ?? ''), /ĐIỆN NAM SÀI GÒN/, 'the winner is the first row');
+  });
+
+  test('IB2600084950, known from its version 01 only, does not call it the first publication', async () => {
+    const res = await get('/tbmt/IB2600084950');
+    assert.equal(res.statusCode, 200);
+    const versions = text(section(res.body, 'Các phiên bản và nội dung sửa đổi'));
+    assert.match(versions, /IB2600084950-01/);
+    assert.doesNotMatch(versions, /Đăng lần đầu/);
+    assert.match(versions, /Phiên bản sớm nhất có trên minhbach/);
   });
 
   test('IB2600022089 says it was cancelled and why', async () => {
@@ -97,6 +111,13 @@ describe('real notices on the portal', { skip }, () => {
     const code = await get('/tim-kiem?q=IB2600077452');
     assert.equal(code.statusCode, 303);
     assert.equal(code.headers.location, '/tbmt/IB2600077452');
+
+    // The winner's tax code alone finds the notice it won.
+    const tax = (await get('/api/v1/tbmt?q=0317079577')).json();
+    assert.deepEqual(
+      tax.items.map((i: { notifyNo: string }) => i.notifyNo),
+      ['IB2600077452'],
+    );
   });
 
   test('the API gives the same story as JSON, with instants in UTC and VND as integers', async () => {
@@ -123,6 +144,9 @@ describe('real notices on the portal', { skip }, () => {
   test('organisation pages list the packages in each role', async () => {
     const winner = await get('/to-chuc/vn0317079577');
     assert.equal(winner.statusCode, 200);
+    const byTaxCode = await get('/to-chuc/0317079577');
+    assert.ok([301, 302].includes(byTaxCode.statusCode));
+    assert.equal(byTaxCode.headers.location, '/to-chuc/vn0317079577');
     assert.match(text(winner.body), /IB2600077452/);
     const investor = await get('/to-chuc/vnz000022302');
     assert.equal(investor.statusCode, 200);

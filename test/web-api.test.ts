@@ -122,9 +122,12 @@ describe('JSON API and OpenAPI', () => {
     assert.equal(o.asBidder.total, 1);
     assert.equal(o.asBidder.items[0].won, true);
     assert.equal(o.asBidder.items[0].winningPriceVnd, 219_994_920);
-    const inv = (await get(`/api/v1/to-chuc/${INVESTOR.code}?role=investor&page=1&pageSize=5`)).json();
-    assert.equal(inv.asInvestor.total, 1);
-    assert.equal(inv.asInvestor.items[0].notifyNo, 'IB2600077452');
+    assert.equal(o.codeIsLocal, false);
+    assert.equal(o.asBidder.items[0].investor.codeIsLocal, false);
+    const inv = (await get(`/api/v1/to-chuc/${INVESTOR.code}?role=buyer&page=1&pageSize=5`)).json();
+    assert.equal(inv.asBuyer.total, 1);
+    assert.equal(inv.asBuyer.items[0].notifyNo, 'IB2600077452');
+    assert.deepEqual(inv.asBuyer.items[0].roles, ['investor']);
     assert.equal((await get(`/api/v1/to-chuc/${INVESTOR.code}?role=nobody`)).statusCode, 400);
   });
 
@@ -147,7 +150,9 @@ describe('JSON API and OpenAPI', () => {
     assert.ok(story.properties.versions && story.properties.opening && story.properties.results);
     assert.match(story.properties.current.properties.priceVnd.anyOf[0].description, /VND/);
     const params = doc.paths['/api/v1/tbmt'].get.parameters.map((p: { name: string }) => p.name).sort();
-    assert.deepEqual(params, ['field', 'method', 'page', 'pageSize', 'q', 'state']);
+    assert.deepEqual(params, ['field', 'method', 'page', 'pageSize', 'q', 'sort', 'state']);
+    const sort = doc.paths['/api/v1/tbmt'].get.parameters.find((p: { name: string }) => p.name === 'sort');
+    assert.deepEqual(sort.schema.enum, ['relevance', 'newest', 'closing', 'price']);
     const ui = await get('/api/docs/');
     assert.equal(ui.statusCode, 200);
     assert.match(ui.headers['content-type'] as string, /text\/html/);

@@ -3,25 +3,49 @@ import { after, before, describe, test } from 'node:test';
 import type { FastifyInstance } from 'fastify';
 import type { Database } from '../src/db/connect.ts';
 import { buildApp } from '../src/web/app.ts';
-import { DEMO_BANNER } from '../src/web/pages/layout.tsx';
+import { DEMO_BANNER, DEMO_BANNER_EN } from '../src/web/pages/layout.tsx';
+import { DEMO_NOTICE } from '../src/web/pages/tbmt/page.tsx';
+import { PAGE_CSP } from '../src/web/security.ts';
 import { createTestDatabase } from './helpers/db.ts';
 import {
   amendedNotice,
   cancelledNotice,
+  laterVersionNotice,
   LOSER_PRICE,
   LOSER_TECH,
+  NAME_ONLY,
+  NO_PRICE,
   openNotice,
+  RANK_2,
+  RANK_3,
+  rankedResultNotice,
   saveFacts,
   scriptNotice,
+  WARD,
   WINNER,
 } from './helpers/facts-fixtures.ts';
+
+/** The HTML from the element with `id` to the element with `nextId` (or the end). */
+function between(html: string, id: string, nextId?: string): string {
+  const start = html.indexOf(`id="${id}"`);
+  assert.ok(start >= 0, `#${id} is on the page`);
+  const end = nextId ? html.indexOf(`id="${nextId}"`, start) : -1;
+  return html.slice(start, end < 0 ? undefined : end);
+}
 
 describe('public pages', () => {
   let database: Database;
   let app: FastifyInstance;
   before(async () => {
     database = await createTestDatabase();
-    await saveFacts(database, [amendedNotice(), cancelledNotice(), openNotice(), scriptNotice()]);
+    await saveFacts(database, [
+      amendedNotice(),
+      cancelledNotice(),
+      openNotice(),
+      scriptNotice(),
+      rankedResultNotice(),
+      laterVersionNotice(),
+    ]);
     app = await buildApp({ database });
   });
   after(async () => {
@@ -204,17 +228,182 @@ describe('public pages', () => {
     assert.ok(res.body.includes(':focus-visible'));
   });
 
-  test('demo data: banner on every page, demo notices marked', async () => {
+  test('demo data: an accurate banner on every page, demo notices marked, real ones not called fake', async () => {
     await saveFacts(database, [{ ...openNotice(), notifyNo: 'IB2600012345' }], 'demo');
     for (const url of ['/', '/tim-kiem', '/tbmt/IB2600077452', `/to-chuc/${WINNER.code}`, '/khong-co']) {
       const res = await get(url);
       assert.ok(res.body.includes(DEMO_BANNER), url);
+      assert.ok(res.body.includes(DEMO_BANNER_EN), url);
     }
-    const demo = await get('/tbmt/IB2600012345');
-    assert.ok(demo.body.includes('Gói thầu minh họa'));
+    // The banner speaks of the portal and of the notices labelled “Minh họa”, never of "the notices
+    // on this page" — on a real notice's page that would call a real notice fake.
+    assert.ok(!DEMO_BANNER.includes('trên trang này'));
+    assert.match(DEMO_BANNER, /gắn nhãn “Minh họa”/);
     const real = await get('/tbmt/IB2600077452');
+    assert.ok(!real.body.includes('trên trang này được tạo tự động'), 'a real notice is not called fake');
+    assert.ok(!real.body.includes(DEMO_NOTICE));
     assert.ok(!real.body.includes('Gói thầu minh họa'));
+    const demo = await get('/tbmt/IB2600012345');
+    assert.ok(demo.body.includes(DEMO_NOTICE), 'a demo notice says it is demo data');
+    assert.ok(demo.body.indexOf(DEMO_NOTICE) < demo.body.indexOf('<h1'), 'before its title');
     const list = await get('/tim-kiem?q=IB2600012345x');
     assert.equal(list.statusCode, 200);
+  });
+
+  test('a local organisation code (mb-…) is never shown as a national code', async () => {
+    const story = (await get('/api/v1/tbmt/IB2600055501')).json();
+    const local = story.opening.bidders.find(
+      (b: { contractor: { name: string } }) => b.contractor.name === NAME_ONLY.name,
+    ).contractor;
+    assert.match(local.code, /^mb-[0-9a-f]{12}$/);
+    assert.equal(local.codeIsLocal, true);
+    const official = story.opening.bidders.find(
+      (b: { contractor: { code: string } }) => b.contractor.code === RANK_2.code,
+    ).contractor;
+    assert.equal(official.codeIsLocal, false);
+
+    const page = await get('/tbmt/IB2600055501');
+    const opening = between(page.body, 'mo-thau', 'ket-qua');
+    const row = opening.slice(opening.lastIndexOf('<tr', opening.indexOf(NAME_ONLY.name)));
+    const codeCell = row.slice(0, row.indexOf('</td>'));
+    assert.ok(!codeCell.includes(local.code), 'the "Mã nhà thầu" cell does not show the local code');
+    assert.ok(codeCell.includes('Nguồn không ghi mã'), codeCell);
+    assert.ok(opening.includes(`>${RANK_2.code}<`), 'an official code is shown');
+
+    const org = await get(`/to-chuc/${local.code}`);
+    assert.equal(org.statusCode, 200);
+    assert.ok(!org.body.includes('Mã trên Hệ thống mạng đấu thầu quốc gia'), 'not labelled official');
+    assert.ok(org.body.includes('Mã nội bộ của minhbach'));
+    assert.ok(org.body.includes('không phải mã chính thức'));
+    assert.equal((await get(`/api/v1/to-chuc/${local.code}`)).json().codeIsLocal, true);
+    const national = await get(`/to-chuc/${WINNER.code}`);
+    assert.ok(national.body.includes('Mã trên Hệ thống mạng đấu thầu quốc gia'));
+  });
+
+  test('an earliest stored version that is not 00 is not called the first publication', async () => {
+    const res = await get('/tbmt/IB2600084951');
+    assert.equal(res.statusCode, 200);
+    const versions = between(res.body, 'phien-ban', 'gia-han');
+    assert.ok(!versions.includes('Đăng lần đầu'), 'version 01 is not "first published"');
+    assert.ok(versions.includes('Phiên bản sớm nhất có trên minhbach'));
+    assert.ok(versions.includes('các phiên bản trước chưa được nhập'));
+    const story = (await get('/api/v1/tbmt/IB2600084951')).json();
+    assert.equal(story.firstPublishedAt, null, 'the first publication is not guessed from version 01');
+    const original = between((await get('/tbmt/IB2600077452')).body, 'phien-ban', 'gia-han');
+    assert.ok(original.includes('Đăng lần đầu'), 'version 00 is the first publication');
+  });
+
+  test('result bidders are listed by rank: winner, then by ranking price, unknown prices last', async () => {
+    const res = await get('/tbmt/IB2600055501');
+    const result = between(res.body, 'ket-qua', 'hop-dong');
+    const order = [NAME_ONLY, RANK_2, RANK_3, NO_PRICE].map((o) => result.indexOf(o.name));
+    assert.ok(
+      order.every((p) => p > 0),
+      order.join(),
+    );
+    assert.deepEqual(
+      [...order].sort((a, b) => a - b),
+      order,
+      'winner, second (250 M after discount), third (evaluated 300 M), no price',
+    );
+  });
+
+  test('organisation page: a notice it is both investor and procuring entity of is listed once', async () => {
+    const res = await get(`/to-chuc/${WARD.code}`);
+    assert.equal(res.statusCode, 200);
+    // The ward is investor and procuring entity of IB2600026487 and IB2600099001.
+    assert.equal(
+      res.body.split('href="/tbmt/IB2600026487"').length - 1,
+      2,
+      'one row (number and name links)',
+    );
+    const buyer = between(res.body, 'moi-thau', 'nha-thau');
+    assert.ok(buyer.includes('<th scope="col">Vai trò</th>'));
+    const row = buyer.slice(buyer.indexOf('IB2600026487'));
+    assert.ok(row.slice(0, row.indexOf('</tr>')).includes('Chủ đầu tư, Bên mời thầu'));
+    const investorOnly = buyer.slice(buyer.indexOf('IB2600084951'));
+    assert.ok(investorOnly.slice(0, investorOnly.indexOf('</tr>')).includes('>Chủ đầu tư<'));
+    const api = (await get(`/api/v1/to-chuc/${WARD.code}`)).json();
+    const ids = api.asBuyer.items.map((i: { notifyNo: string }) => i.notifyNo);
+    assert.equal(new Set(ids).size, ids.length, 'each notice once');
+    const both = api.asBuyer.items.find((i: { notifyNo: string }) => i.notifyNo === 'IB2600026487');
+    assert.deepEqual(both.roles, ['investor', 'procuringEntity']);
+    const beyond = await get(`/to-chuc/${WARD.code}?role=buyer&page=7`);
+    assert.ok(beyond.body.includes('Trang 7 không tồn tại; có 1 trang.'));
+  });
+
+  test('a tax code in the organisation address goes to that organisation', async () => {
+    const res = await get('/to-chuc/0100100100');
+    assert.ok([301, 302].includes(res.statusCode), String(res.statusCode));
+    assert.equal(res.headers.location, '/to-chuc/vn0100100100');
+    const paged = await get('/to-chuc/0100100100?role=bidder&page=1&x=%3Cscript%3E');
+    assert.equal(paged.headers.location, '/to-chuc/vn0100100100?role=bidder&page=1', 'known parameters only');
+    const api = await get('/api/v1/to-chuc/0100100100');
+    assert.equal(api.headers.location, '/api/v1/to-chuc/vn0100100100');
+    for (const url of ['/to-chuc/0999999999', '/api/v1/to-chuc/0999999999']) {
+      assert.equal((await get(url)).statusCode, 404, url);
+    }
+  });
+
+  test('malformed or too-long addresses get the app’s own error answer with the security headers', async () => {
+    const long = 'a'.repeat(300);
+    const cases: [string, number][] = [
+      ['/tbmt/%ED%A0%80', 400],
+      ['/to-chuc/%E0%A4%A', 400],
+      ['/%', 400],
+      ['/tim-kiem/%ZZ', 400],
+      [`/tbmt/${long}`, 414],
+      [`/to-chuc/${long}`, 414],
+    ];
+    for (const [url, status] of cases) {
+      const res = await get(url);
+      assert.equal(res.statusCode, status, url);
+      assert.match(res.headers['content-type'] as string, /^text\/html; charset=utf-8/, url);
+      assert.ok(res.body.includes('<html lang="vi">'), url);
+      assert.ok(res.body.includes('Yêu cầu không hợp lệ'), url);
+      assert.equal(res.headers['content-security-policy'], PAGE_CSP, url);
+      assert.equal(res.headers['x-content-type-options'], 'nosniff', url);
+      assert.equal(res.headers['x-frame-options'], 'DENY', url);
+      if (url.length > 4) assert.ok(!res.body.includes(url.slice(1)), `the address is not echoed: ${url}`);
+      assert.ok(!res.body.includes('FST_ERR'), url);
+
+      const api = await get(`/api/v1${url}`);
+      assert.equal(api.statusCode, status, `/api/v1${url}`);
+      assert.match(api.headers['content-type'] as string, /^application\/json/);
+      assert.equal(api.headers['x-content-type-options'], 'nosniff');
+      const body = api.json();
+      assert.deepEqual(Object.keys(body), ['error']);
+      assert.deepEqual(Object.keys(body.error).sort(), ['code', 'message']);
+      assert.equal(body.error.code, 'bad_request');
+      if (url.length > 4) assert.ok(!api.body.includes(url.slice(1)), `not echoed: /api/v1${url}`);
+    }
+  });
+
+  test('every table is inside its own scrolling region (the page itself never scrolls sideways)', async () => {
+    for (const url of [
+      '/',
+      '/tim-kiem',
+      '/tbmt/IB2600077452',
+      `/to-chuc/${WARD.code}`,
+      '/tbmt/IB2600055501',
+    ]) {
+      const html = (await get(url)).body;
+      const tables = [...html.matchAll(/<table/g)].map((m) => m.index);
+      assert.ok(tables.length > 0, url);
+      for (const at of tables) {
+        const before = html.slice(0, at);
+        const wrapper = before.lastIndexOf('<div class="table-scroll"');
+        assert.ok(wrapper >= 0 && !before.slice(wrapper).includes('</table>'), `${url}: table at ${at}`);
+      }
+    }
+    const site = (await get('/static/site.css')).body;
+    assert.match(
+      site,
+      /select,\s*button\s*\{[^}]*max-width: 100%/,
+      'form controls never wider than the form',
+    );
+    const components = (await get('/static/components.css')).body;
+    assert.match(components, /grid-template-columns: minmax\(12rem, 18rem\) minmax\(0, 1fr\)/);
+    assert.match(components, /\.table-scroll \{[^}]*overflow-x: auto/);
   });
 });

@@ -4,15 +4,21 @@ import type { Database } from '../src/db/connect.ts';
 import { hasDemoData } from '../src/procurement/queries/demo.ts';
 import { closingSoon, latestNotices, latestResults } from '../src/procurement/queries/home.ts';
 import { parseNotifyNo } from '../src/procurement/queries/notify-no.ts';
-import { getOrgProfile } from '../src/procurement/queries/org.ts';
-import { prefixTsQuery, searchTbmt } from '../src/procurement/queries/search.ts';
+import { findOrgCodeByTaxCode, getOrgProfile } from '../src/procurement/queries/org.ts';
+import { phraseTsQuery, prefixTsQuery, searchTbmt } from '../src/procurement/queries/search.ts';
 import { getTbmtStory } from '../src/procurement/queries/story.ts';
 import { createTestDatabase } from './helpers/db.ts';
 import {
   amendedNotice,
   cancelledNotice,
+  laterVersionNotice,
   LOSER_TECH,
+  NAME_ONLY,
+  NO_PRICE,
   openNotice,
+  RANK_2,
+  RANK_3,
+  rankedResultNotice,
   saveFacts,
   VN,
   WARD,
@@ -25,7 +31,13 @@ describe('read-side queries', () => {
   let database: Database;
   before(async () => {
     database = await createTestDatabase();
-    await saveFacts(database, [amendedNotice(), cancelledNotice(), openNotice(NOW)]);
+    await saveFacts(database, [
+      amendedNotice(),
+      cancelledNotice(),
+      openNotice(NOW),
+      rankedResultNotice(),
+      laterVersionNotice(),
+    ]);
   });
   after(() => database.close());
 
@@ -40,6 +52,28 @@ describe('read-side queries', () => {
     assert.equal(prefixTsQuery('Máy  biến điện-áp'), 'may:* & bien:* & dien:* & ap:*');
     assert.equal(prefixTsQuery("a' | b:* & !c"), 'a:* & b:* & c:*');
     assert.equal(prefixTsQuery(' !&| '), null);
+    assert.equal(phraseTsQuery('Hà  Nội'), 'ha:* <-> noi:*');
+    assert.equal(phraseTsQuery('benh'), null, 'one word: no phrase');
+    assert.equal(phraseTsQuery("a' <-> b"), 'a:* <-> b:*');
+  });
+
+  test('result bidders in rank order, local codes flagged', async () => {
+    const story = await getTbmtStory(database.db, 'IB2600055501', NOW);
+    assert.ok(story);
+    const names = story.results[0]!.bidders.map((b) => b.contractor.name);
+    assert.deepEqual(names, [NAME_ONLY.name, RANK_2.name, RANK_3.name, NO_PRICE.name]);
+    const winner = story.results[0]!.bidders[0]!;
+    assert.equal(winner.contractor.codeIsLocal, true);
+    assert.match(winner.contractor.code, /^mb-/);
+    assert.equal(story.results[0]!.bidders[1]!.contractor.codeIsLocal, false);
+  });
+
+  test('the first publication is not taken from a later version', async () => {
+    const story = await getTbmtStory(database.db, 'IB2600084951', NOW);
+    assert.equal(story?.versions[0]!.version, '01');
+    assert.equal(story?.firstPublishedAt, null);
+    const amended = await getTbmtStory(database.db, 'IB2600077452', NOW);
+    assert.equal(amended?.firstPublishedAt?.toISOString(), VN('2026-03-02T08:00:00').toISOString());
   });
 
   test('the story has versions with changes, extension, opening, result and contract', async () => {
@@ -109,7 +143,8 @@ describe('read-side queries', () => {
     const closed = await searchTbmt(database.db, { state: 'closed', page: 1, pageSize: 20, now: later });
     assert.deepEqual(
       closed.items.map((i) => i.notifyNo),
-      ['IB2600099001'],
+      ['IB2600099001', 'IB2600084951'],
+      'the open notice once its closing time passed, and the one closed since March',
     );
     const cancelled = await searchTbmt(database.db, { state: 'cancelled', page: 1, pageSize: 20, now: NOW });
     assert.deepEqual(
@@ -146,8 +181,19 @@ describe('read-side queries', () => {
   test('organisation profile per role', async () => {
     const ward = await getOrgProfile(database.db, WARD.code!, { now: NOW });
     assert.ok(ward);
-    assert.equal(ward.asInvestor.total, 2);
+    // Investor (and procuring entity) of the cancelled, the open and the two fixtures: each once.
+    assert.deepEqual(ward.asBuyer.items.map((i) => i.notifyNo).sort(), [
+      'IB2600026487',
+      'IB2600055501',
+      'IB2600084951',
+      'IB2600099001',
+    ]);
+    assert.equal(ward.asBuyer.total, 4);
+    const roles = Object.fromEntries(ward.asBuyer.items.map((i) => [i.notifyNo, i.roles]));
+    assert.deepEqual(roles.IB2600026487, ['investor', 'procuringEntity']);
+    assert.deepEqual(roles.IB2600055501, ['investor']);
     assert.equal(ward.asBidder.total, 0);
+    assert.equal(ward.codeIsLocal, false);
     const loser = await getOrgProfile(database.db, LOSER_TECH.code!.toUpperCase(), { now: NOW });
     assert.ok(loser);
     assert.equal(loser.asBidder.total, 1);
@@ -157,6 +203,22 @@ describe('read-side queries', () => {
     assert.equal(winner?.asBidder.items[0]!.won, true);
     assert.equal(winner?.asBidder.items[0]!.winningPriceVnd, 219_994_920);
     assert.equal(await getOrgProfile(database.db, 'vn0000000000'), null);
+    const pe = await getOrgProfile(database.db, 'vn0101234567', { now: NOW });
+    assert.deepEqual(
+      pe?.asBuyer.items.map((i) => [i.notifyNo, i.roles]),
+      [
+        ['IB2600077452', ['procuringEntity']],
+        ['IB2600055501', ['procuringEntity']],
+      ],
+    );
+  });
+
+  test('a tax code leads to the organisation vn + tax code', async () => {
+    assert.equal(await findOrgCodeByTaxCode(database.db, '0100100100'), WINNER.code);
+    assert.equal(await findOrgCodeByTaxCode(database.db, ' 0100100100 '), WINNER.code);
+    assert.equal(await findOrgCodeByTaxCode(database.db, '0999999999'), null);
+    assert.equal(await findOrgCodeByTaxCode(database.db, 'vn0100100100'), null, 'already a code');
+    assert.equal(await findOrgCodeByTaxCode(database.db, '01001001'), null);
   });
 
   test('demo data is detected from the notices or app_meta', async () => {

@@ -12,7 +12,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { Database } from '../db/connect.ts';
 import { apiRoutes } from './api/routes.ts';
-import { installErrorHandlers } from './error-handler.tsx';
+import { frameworkErrorHandler, installErrorHandlers } from './error-handler.tsx';
 import { pageRoutes } from './routes/pages.tsx';
 import { installSecurityHeaders } from './security.ts';
 
@@ -34,6 +34,8 @@ export interface AppOptions {
 export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: opts.logger ?? false,
+    // Paths that cannot be decoded or are too long get the app's own error answer, not Fastify's JSON.
+    frameworkErrors: frameworkErrorHandler(opts.database),
     // Keep query strings and bodies small: the portal needs nothing larger.
     bodyLimit: 1_048_576,
     routerOptions: { maxParamLength: 200 },

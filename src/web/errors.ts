@@ -28,6 +28,36 @@ export function notFound(whatEn = 'page', whatVi = 'trang'): HttpError {
   return new HttpError(404, 'not_found', `No ${whatEn} found.`, `Không tìm thấy ${whatVi}.`);
 }
 
+/** 400 for a parameter that is present but not acceptable, named in both languages. */
+export function invalidParameter(name: string, reasonEn: string, reasonVi: string): HttpError {
+  return new HttpError(
+    400,
+    'invalid_parameter',
+    `Invalid parameter "${name}": ${reasonEn}.`,
+    `Tham số “${name}” không hợp lệ: ${reasonVi}.`,
+  );
+}
+
+/** 400 for a path that cannot be decoded (malformed percent-encoding, a lone surrogate). The URL is not echoed. */
+export function badUrl(): HttpError {
+  return new HttpError(
+    400,
+    'bad_request',
+    'The address contains malformed percent-encoding (%…) and cannot be read.',
+    'Địa chỉ trang có ký tự mã hóa sai (dạng %…) nên không đọc được. Hãy kiểm tra lại đường dẫn.',
+  );
+}
+
+/** 414 for a path segment longer than the router accepts. The URL is not echoed. */
+export function uriTooLong(): HttpError {
+  return new HttpError(
+    414,
+    'bad_request',
+    'A part of the address is too long.',
+    'Một phần của địa chỉ trang quá dài; không có trang nào như vậy.',
+  );
+}
+
 /** 500 with no detail: the cause is logged, never shown. */
 export function internalError(): HttpError {
   return new HttpError(
@@ -77,13 +107,15 @@ function reasonVi(e: AjvError): string {
 export function toHttpError(err: unknown): HttpError {
   if (err instanceof HttpError) return err;
   const fe = err as Partial<FastifyError> & { validation?: AjvError[]; validationContext?: string };
+  if (fe.code === 'FST_ERR_BAD_URL') return badUrl();
+  if (fe.code === 'FST_ERR_MAX_PARAM_LENGTH') return uriTooLong();
   if (Array.isArray(fe.validation) && fe.validation.length > 0) {
     const first = fe.validation[0]!;
     const path = (first.instancePath ?? '').replace(/^\//, '').replace(/\//g, '.');
     const missing = first.keyword === 'required' ? String(first.params?.missingProperty ?? '') : '';
-    const name = path || missing || fe.validationContext || 'request';
+    const name = bounded(path || missing || fe.validationContext || 'request', 40);
     const vi = missing ? `Thiếu tham số “${name}”.` : `Tham số “${name}” không hợp lệ: ${reasonVi(first)}.`;
-    const en = `Invalid ${fe.validationContext ?? 'request'} parameter "${name}": ${first.message ?? 'invalid'}.`;
+    const en = `Invalid ${fe.validationContext ?? 'request'} parameter "${name}": ${bounded(first.message ?? 'invalid', 200)}.`;
     return new HttpError(400, 'invalid_parameter', en, vi);
   }
   const status = typeof fe.statusCode === 'number' ? fe.statusCode : 500;
@@ -92,9 +124,14 @@ export function toHttpError(err: unknown): HttpError {
     return new HttpError(
       status,
       'bad_request',
-      `Bad request${fe.message ? `: ${fe.message}` : '.'}`,
+      `Bad request${fe.message ? `: ${bounded(fe.message, 200)}` : '.'}`,
       'Yêu cầu không hợp lệ.',
     );
   }
   return internalError();
+}
+
+/** `text` cut to at most `max` characters (an ellipsis marks the cut): no message echoes input unbounded. */
+function bounded(text: string, max: number): string {
+  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
 }

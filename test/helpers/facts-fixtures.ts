@@ -8,7 +8,12 @@
  * - `cancelledNotice()` IB2600026487: non-consulting services, cancelled with a decision;
  * - `openNotice(now)` IB2600099001: works, still open, closing 10 days after `now`;
  * - `scriptNotice()` IB2600066666: names carrying HTML/script payloads;
- * - `plainNotice(i)`: many near-identical notices for paging.
+ * - `plainNotice(i)`: many near-identical notices for paging;
+ * - `rankedResultNotice()` IB2600055501: a result whose losers were recorded out of rank order, and a
+ *   bidder the source names without a code (a local `mb-…` organisation);
+ * - `laterVersionNotice()` IB2600084951: only version 01 is known (imported from the amendment on);
+ * - `haNoiNotices()`: notices where "hà nội" is a phrase, and one where "hà" and "nội" are only far
+ *   apart (the newest), for search relevance.
  */
 import type { Database } from '../../src/db/connect.ts';
 import type { OrgRef, Source, TbmtFacts, TbmtVersionFacts } from '../../src/procurement/facts.ts';
@@ -281,6 +286,114 @@ export function plainNotice(i: number): TbmtFacts {
     priceVnd: 10_000_000 + i,
     bidCloseAt: new Date(at.getTime() + 7 * 86_400_000),
   });
+}
+
+/** A contractor the source names without any code: saved as a local `mb-…` organisation. */
+export const NAME_ONLY: OrgRef = { name: 'Công ty TNHH Thiết bị Y tế Minh An' };
+export const RANK_2: OrgRef = { code: 'vn0107770002', name: 'Công ty Cổ phần Y tế Sông Đà' };
+export const RANK_3: OrgRef = { code: 'vn0107770003', name: 'Công ty TNHH Dược phẩm Tây Hồ' };
+export const NO_PRICE: OrgRef = { code: 'vn0107770004', name: 'Công ty TNHH Vật tư Kim Mã' };
+
+/**
+ * IB2600055501: a result whose losers were recorded in no particular order: a bidder without any
+ * price, the third (evaluated price 300 M), the winner, the second (no evaluated price; 250 M after
+ * discount). Ranked: winner, second, third, the one without a price. The name-only bidder wins.
+ */
+export function rankedResultNotice(): TbmtFacts {
+  const at = VN('2026-02-02T08:00:00');
+  const facts = simple('IB2600055501', at, 'Mua sắm vật tư y tế tiêu hao năm 2026', {
+    investor: WARD,
+    procuringEntity: PROCURING,
+    field: 'HH',
+    method: 'CHCT',
+    priceVnd: 320_000_000,
+    bidCloseAt: VN('2026-02-12T09:00:00'),
+  });
+  return {
+    ...facts,
+    opening: {
+      openedAt: VN('2026-02-12T09:05:00'),
+      bidders: [
+        { contractor: NAME_ONLY, bidPriceVnd: 240_000_000, finalPriceVnd: 240_000_000 },
+        { contractor: RANK_2, bidPriceVnd: 260_000_000, finalPriceVnd: 250_000_000 },
+      ],
+    },
+    results: [
+      {
+        version: '00',
+        publishedAt: VN('2026-02-20T10:00:00'),
+        bidders: [
+          { contractor: NO_PRICE, isWinner: false, reason: 'Không đáp ứng về năng lực' },
+          {
+            contractor: RANK_3,
+            isWinner: false,
+            bidPriceVnd: 310_000_000,
+            evaluatedPriceVnd: 300_000_000,
+            reason: 'Xếp hạng 3',
+          },
+          { contractor: NAME_ONLY, isWinner: true, bidPriceVnd: 240_000_000, winningPriceVnd: 240_000_000 },
+          {
+            contractor: RANK_2,
+            isWinner: false,
+            bidPriceVnd: 260_000_000,
+            finalPriceVnd: 250_000_000,
+            reason: 'Xếp hạng 2',
+          },
+        ],
+      },
+    ],
+  };
+}
+
+/** IB2600084951: only its version 01 was imported; version 00 is not known here. */
+export function laterVersionNotice(): TbmtFacts {
+  const at = VN('2026-03-09T15:06:00');
+  const name = 'Sửa chữa hệ thống điều hòa trụ sở phường Hoàn Kiếm';
+  return {
+    notifyNo: 'IB2600084951',
+    package: { name },
+    versions: [
+      {
+        version: '01',
+        publishedAt: at,
+        name,
+        investor: WARD,
+        field: 'PTV',
+        method: 'CHCT',
+        priceVnd: 150_000_000,
+        amendmentReason: 'Điều chỉnh thời điểm đóng thầu',
+        bidCloseAt: VN('2026-03-19T09:00:00'),
+      },
+    ],
+  };
+}
+
+/**
+ * Notices for relevance: IB2600033301 and IB2600033302 hold "Hà Nội" as a phrase (in the name, in
+ * the place); IB2600033303, the newest, has "nội soi" and "Hà Giang" but not "Hà Nội".
+ */
+export function haNoiNotices(): TbmtFacts[] {
+  return [
+    simple('IB2600033301', VN('2026-01-10T08:00:00'), 'Sửa chữa trụ sở Sở Y tế Hà Nội', {
+      investor: WARD,
+      field: 'XL',
+      method: 'CHCT',
+      priceVnd: 900_000_000,
+    }),
+    simple('IB2600033302', VN('2026-01-11T08:00:00'), 'Cải tạo đường ống cấp nước', {
+      investor: WARD,
+      field: 'XL',
+      method: 'CHCT',
+      priceVnd: 700_000_000,
+      locations: [HANOI],
+    }),
+    simple('IB2600033303', VN('2026-01-20T08:00:00'), 'Mua dụng cụ phẫu thuật nội soi', {
+      investor: { code: 'vnz000077777', name: 'Bệnh viện Đa khoa tỉnh Hà Giang' },
+      field: 'HH',
+      method: 'CHCT',
+      priceVnd: 500_000_000,
+    }),
+  ];
 }
 
 /** Saves each notice through `saveTbmtFacts`, one transaction per notice. */

@@ -75,7 +75,16 @@ export async function winnersOf(db: Kysely<DB>, tbmtIds: number[]): Promise<Map<
     .selectFrom('kqlcnt as k')
     .innerJoin('kqlcnt_bidder as b', 'b.kqlcnt_id', 'k.id')
     .innerJoin('org as o', 'o.id', 'b.contractor_id')
-    .select(['k.tbmt_id', 'k.version', 'b.lot_no', 'b.winning_price_vnd', 'o.code', 'o.name', 'o.tax_code'])
+    .select([
+      'k.tbmt_id',
+      'k.version',
+      'b.lot_no',
+      'b.winning_price_vnd',
+      'o.code',
+      'o.name',
+      'o.tax_code',
+      'o.code_is_local',
+    ])
     .where('k.tbmt_id', 'in', tbmtIds)
     .where('b.is_winner', '=', true)
     .orderBy('b.lot_no')
@@ -90,7 +99,7 @@ export async function winnersOf(db: Kysely<DB>, tbmtIds: number[]): Promise<Map<
     if (latest.get(r.tbmt_id) !== r.version) continue;
     const list = map.get(r.tbmt_id) ?? [];
     list.push({
-      contractor: { code: r.code, name: r.name, taxCode: r.tax_code },
+      contractor: { code: r.code, name: r.name, taxCode: r.tax_code, codeIsLocal: r.code_is_local },
       lotNo: r.lot_no,
       winningPriceVnd: r.winning_price_vnd,
     });

@@ -72,9 +72,11 @@ export function withNoticeColumns(query: SelectQueryBuilder<ListDB, 's', object>
       'inv.code as inv_code',
       'inv.name as inv_name',
       'inv.tax_code as inv_tax_code',
+      'inv.code_is_local as inv_code_is_local',
       'pe.code as pe_code',
       'pe.name as pe_name',
       'pe.tax_code as pe_tax_code',
+      'pe.code_is_local as pe_code_is_local',
       's.field',
       's.method',
       's.price_vnd',
@@ -113,9 +115,11 @@ export interface NoticeColumns {
   inv_code: string | null;
   inv_name: string | null;
   inv_tax_code: string | null;
+  inv_code_is_local: boolean | null;
   pe_code: string | null;
   pe_name: string | null;
   pe_tax_code: string | null;
+  pe_code_is_local: boolean | null;
   field: string | null;
   method: string | null;
   price_vnd: number | null;
@@ -131,8 +135,8 @@ export function toNoticeRow(r: NoticeColumns, now: Date): NoticeRow {
   return {
     notifyNo: r.notify_no,
     name: r.name,
-    investor: link(r.inv_code, r.inv_name, r.inv_tax_code),
-    procuringEntity: link(r.pe_code, r.pe_name, r.pe_tax_code),
+    investor: link(r.inv_code, r.inv_name, r.inv_tax_code, r.inv_code_is_local),
+    procuringEntity: link(r.pe_code, r.pe_name, r.pe_tax_code, r.pe_code_is_local),
     field: r.field,
     method: r.method,
     priceVnd: r.price_vnd,
@@ -144,6 +148,11 @@ export function toNoticeRow(r: NoticeColumns, now: Date): NoticeRow {
   };
 }
 
-function link(code: string | null, name: string | null, taxCode: string | null): OrgLink | null {
-  return code === null || name === null ? null : { code, name, taxCode };
+function link(
+  code: string | null,
+  name: string | null,
+  taxCode: string | null,
+  codeIsLocal: boolean | null,
+): OrgLink | null {
+  return code === null || name === null ? null : { code, name, taxCode, codeIsLocal: codeIsLocal === true };
 }

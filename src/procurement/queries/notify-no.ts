@@ -33,3 +33,11 @@ export function compareVersions(a: string, b: string): number {
   if (Number.isFinite(na) && Number.isFinite(nb) && na !== nb) return na - nb;
   return a < b ? -1 : a > b ? 1 : 0;
 }
+
+/**
+ * True for the original version of a notice (`00`). A notice whose earliest stored version is not the
+ * original was imported from an amendment on: its earlier versions are not known here.
+ */
+export function isOriginalVersion(version: string): boolean {
+  return /^0+$/.test(version);
+}

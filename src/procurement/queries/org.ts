@@ -1,6 +1,7 @@
 /**
  * `getOrgProfile`: an organisation (investor / chủ đầu tư, procuring entity / bên mời thầu, contractor /
- * nhà thầu) and the notices it appears in, per role, paginated.
+ * nhà thầu) and the notices it appears in, paginated: one list of the notices it invites bids for (as
+ * investor and/or procuring entity — each notice once, with its roles) and one of the notices it bid in.
  */
 import { sql, type Expression, type Kysely, type SqlBool } from 'kysely';
 import type { DB } from '../../db/connect.ts';
@@ -13,10 +14,23 @@ import {
   type NoticeRow,
 } from './notice-rows.ts';
 
-/** The roles an organisation plays in notices. */
-export const ORG_ROLES = ['investor', 'procuringEntity', 'bidder'] as const;
-/** investor (chủ đầu tư), procuringEntity (bên mời thầu) or bidder (nhà thầu). */
+/**
+ * The lists of an organisation profile: `buyer` — notices whose current version names it as investor
+ * (chủ đầu tư) or procuring entity (bên mời thầu), each notice once; `bidder` — notices it bid in
+ * (nhà thầu).
+ */
+export const ORG_ROLES = ['buyer', 'bidder'] as const;
+/** A list of an organisation profile, see `ORG_ROLES`. */
 export type OrgRole = (typeof ORG_ROLES)[number];
+
+/** The roles an organisation plays on the buyer side of a notice. */
+export type BuyerRole = 'investor' | 'procuringEntity';
+
+/** A notice an organisation invites bids for, with the roles it plays in its current version. */
+export interface BuyerRow extends NoticeRow {
+  /** `investor`, `procuringEntity` or both, in that order. */
+  roles: BuyerRole[];
+}
 
 /** A notice an organisation bid in, with its bid and the outcome. Money VND. */
 export interface BidderRow extends NoticeRow {
@@ -42,15 +56,15 @@ export interface Paged<T> {
 /** An organisation with its notices in each role. */
 export interface OrgProfile {
   code: string;
+  /** True when `code` is a local minhbach code (`mb-…`): the source gave no code. */
+  codeIsLocal: boolean;
   name: string;
   nameEn: string | null;
   taxCode: string | null;
   /** muasamcong, demo or minhbach. */
   source: string;
-  /** Notices whose current version names it as investor. */
-  asInvestor: Paged<NoticeRow>;
-  /** Notices whose current version names it as procuring entity. */
-  asProcuringEntity: Paged<NoticeRow>;
+  /** Notices whose current version names it as investor or procuring entity, each once, with its roles. */
+  asBuyer: Paged<BuyerRow>;
   /** Notices it bid in (bid-opening record or result). */
   asBidder: Paged<BidderRow>;
 }
@@ -90,23 +104,72 @@ export async function getOrgProfile(
   const size = paging.pageSize ?? 20;
   const pageOf = (role: OrgRole) => (paging.role === role ? (paging.page ?? 1) : 1);
 
-  const [asInvestor, asProcuringEntity, bidderPage] = await Promise.all([
-    pagedNotices(db, size, pageOf('investor'), now, sql<boolean>`cv.investor_id = ${org.id}`),
-    pagedNotices(db, size, pageOf('procuringEntity'), now, sql<boolean>`cv.procuring_entity_id = ${org.id}`),
+  // The versions naming the organisation are found by their indexes (tbmt_version_investor_idx,
+  // tbmt_version_pe_idx); the current version then decides.
+  const buyerIds = db
+    .selectFrom('tbmt_version as v')
+    .select('v.tbmt_id')
+    .where((eb) => eb.or([eb('v.investor_id', '=', org.id), eb('v.procuring_entity_id', '=', org.id)]));
+  const [buyerPage, bidderPage] = await Promise.all([
+    pagedNotices(
+      db,
+      size,
+      pageOf('buyer'),
+      now,
+      sql<boolean>`s.tbmt_id in (${buyerIds}) and (cv.investor_id = ${org.id} or cv.procuring_entity_id = ${org.id})`,
+    ),
     pagedNotices(db, size, pageOf('bidder'), now, sql<boolean>`s.tbmt_id in (${bidTbmtIds(db, org.id)})`),
   ]);
+  const asBuyer: Paged<BuyerRow> = {
+    ...buyerPage,
+    items: buyerPage.items.map(({ tbmtId: _id, investorId, procuringEntityId, ...row }) => ({
+      ...row,
+      roles: [
+        ...(investorId === org.id ? (['investor'] as const) : []),
+        ...(procuringEntityId === org.id ? (['procuringEntity'] as const) : []),
+      ],
+    })),
+  };
   const asBidder = { ...bidderPage, items: await withBids(db, org.id, bidderPage.items) };
   return {
     code: org.code,
+    codeIsLocal: org.code_is_local,
     name: org.name,
     nameEn: org.name_en,
     taxCode: org.tax_code,
     source: org.source,
-    asInvestor: strip(asInvestor),
-    asProcuringEntity: strip(asProcuringEntity),
+    asBuyer,
     asBidder,
   };
 }
+
+/** A tax code (mã số thuế) as typed: 10 digits, or 13 for a branch (`-` before the last 3 allowed). */
+const TAX_CODE = /^(\d{10})(?:-?(\d{3}))?$/;
+
+/**
+ * The code of the organisation whose national code is `vn` + the tax code `text` (`0317079577` →
+ * `vn0317079577`; a branch `0100100100-001` or `0100100100001` either way), or `null` when `text` is
+ * not a tax code or no such organisation exists. Looked up on the unique index of `org.code`.
+ */
+export async function findOrgCodeByTaxCode(db: Kysely<DB>, text: string): Promise<string | null> {
+  const m = TAX_CODE.exec(text.trim());
+  if (!m) return null;
+  const candidates = m[2] ? [`vn${m[1]}-${m[2]}`, `vn${m[1]}${m[2]}`] : [`vn${m[1]}`];
+  const row = await db
+    .selectFrom('org')
+    .select('code')
+    .where('code', 'in', candidates)
+    .orderBy('id')
+    .executeTakeFirst();
+  return row?.code ?? null;
+}
+
+/** A notice of a list with what the profile needs besides the `NoticeRow`. */
+type ListedNotice = NoticeRow & {
+  tbmtId: number;
+  investorId: number | null;
+  procuringEntityId: number | null;
+};
 
 async function pagedNotices(
   db: Kysely<DB>,
@@ -114,13 +177,14 @@ async function pagedNotices(
   page: number,
   now: Date,
   filter: Expression<SqlBool>,
-): Promise<Paged<NoticeRow & { tbmtId: number }>> {
+): Promise<Paged<ListedNotice>> {
   const [count, rows] = await Promise.all([
     withCurrentVersion(fromIndex(db))
       .where(filter)
       .select((eb) => eb.fn.countAll<number>().as('n'))
       .executeTakeFirstOrThrow(),
     withNoticeColumns(fromIndex(db))
+      .select(['cv.investor_id', 'cv.procuring_entity_id'])
       .where(filter)
       .orderBy(sql`s.published_at desc nulls last`)
       .orderBy('s.tbmt_id', 'desc')
@@ -134,12 +198,13 @@ async function pagedNotices(
     page,
     pageSize: size,
     pageCount: Math.max(1, Math.ceil(total / size)),
-    items: rows.map((r) => ({ ...toNoticeRow(r, now), tbmtId: r.tbmt_id })),
+    items: rows.map((r) => ({
+      ...toNoticeRow(r, now),
+      tbmtId: r.tbmt_id,
+      investorId: r.investor_id,
+      procuringEntityId: r.procuring_entity_id,
+    })),
   };
-}
-
-function strip(p: Paged<NoticeRow & { tbmtId: number }>): Paged<NoticeRow> {
-  return { ...p, items: p.items.map(({ tbmtId: _id, ...row }) => row) };
 }
 
 /** Surrogate ids of the notices in which organisation `orgId` bid (opening record or result). */
@@ -158,11 +223,7 @@ function bidTbmtIds(db: Kysely<DB>, orgId: number) {
     );
 }
 
-async function withBids(
-  db: Kysely<DB>,
-  orgId: number,
-  rows: (NoticeRow & { tbmtId: number })[],
-): Promise<BidderRow[]> {
+async function withBids(db: Kysely<DB>, orgId: number, rows: ListedNotice[]): Promise<BidderRow[]> {
   const ids = rows.map((r) => r.tbmtId);
   if (ids.length === 0) return [];
   const [opening, results] = await Promise.all([
@@ -181,7 +242,7 @@ async function withBids(
       .where('b.contractor_id', '=', orgId)
       .execute(),
   ]);
-  return rows.map(({ tbmtId, ...row }) => {
+  return rows.map(({ tbmtId, investorId: _i, procuringEntityId: _p, ...row }) => {
     const bids = opening.filter((o) => o.tbmt_id === tbmtId);
     const all = results.filter((r) => r.tbmt_id === tbmtId);
     const latest = all.reduce<string | null>(

@@ -8,7 +8,7 @@ export type OrgMap = ReadonlyMap<number, OrgLink>;
 
 /**
  * Loads the organisations with these ids (duplicates and nulls ignored) in one query.
- * Returns a map from id to `{code, name, taxCode}`; ids that do not exist are absent.
+ * Returns a map from id to `{code, name, taxCode, codeIsLocal}`; ids that do not exist are absent.
  */
 export async function loadOrgs(db: Kysely<DB>, ids: Iterable<number | null | undefined>): Promise<OrgMap> {
   const unique = [...new Set([...ids].filter((id): id is number => typeof id === 'number'))];
@@ -16,10 +16,11 @@ export async function loadOrgs(db: Kysely<DB>, ids: Iterable<number | null | und
   if (unique.length === 0) return map;
   const rows = await db
     .selectFrom('org')
-    .select(['id', 'code', 'name', 'tax_code'])
+    .select(['id', 'code', 'name', 'tax_code', 'code_is_local'])
     .where('id', 'in', unique)
     .execute();
-  for (const r of rows) map.set(r.id, { code: r.code, name: r.name, taxCode: r.tax_code });
+  for (const r of rows)
+    map.set(r.id, { code: r.code, name: r.name, taxCode: r.tax_code, codeIsLocal: r.code_is_local });
   return map;
 }
 

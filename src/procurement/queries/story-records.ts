@@ -72,10 +72,8 @@ export async function loadRecords(db: Kysely<DB>, tbmtId: number): Promise<Story
             .selectFrom('kqlcnt_bidder')
             .selectAll()
             .where('kqlcnt_id', 'in', resultIds)
-            .orderBy('lot_no')
-            .orderBy('is_winner', 'desc')
-            .orderBy('id')
-            .execute(),
+            .execute()
+            .then((rows) => rows.sort(compareResultBidders)),
           db
             .selectFrom('kqlcnt_item')
             .selectAll()
@@ -102,6 +100,33 @@ export async function loadRecords(db: Kysely<DB>, tbmtId: number): Promise<Story
   return records;
 }
 
+/**
+ * The price a result ranks a bidder by: the evaluated price (giá đánh giá) when published, else the
+ * price after discount, else the bid price; `null` when none is published.
+ */
+export function rankingPriceVnd(
+  b: Pick<Selectable<KqlcntBidder>, 'evaluated_price_vnd' | 'final_price_vnd' | 'bid_price_vnd'>,
+): number | null {
+  return b.evaluated_price_vnd ?? b.final_price_vnd ?? b.bid_price_vnd ?? null;
+}
+
+/**
+ * Order of the bidders of a result, as ranked: by lot, winners first, then by `rankingPriceVnd`
+ * ascending (unknown prices last), then in the order they were recorded.
+ */
+export function compareResultBidders(a: Selectable<KqlcntBidder>, b: Selectable<KqlcntBidder>): number {
+  if (a.lot_no !== b.lot_no) return a.lot_no < b.lot_no ? -1 : 1;
+  if (a.is_winner !== b.is_winner) return a.is_winner ? -1 : 1;
+  const pa = rankingPriceVnd(a);
+  const pb = rankingPriceVnd(b);
+  if (pa !== pb) {
+    if (pa === null) return 1;
+    if (pb === null) return -1;
+    return pa - pb;
+  }
+  return a.id - b.id;
+}
+
 /** Every organisation id the records name. */
 export function recordOrgIds(r: StoryRecords): (number | null)[] {
   return [
@@ -114,7 +139,7 @@ export function recordOrgIds(r: StoryRecords): (number | null)[] {
   ];
 }
 
-const UNKNOWN_ORG: OrgLink = { code: '', name: '(không rõ)', taxCode: null };
+const UNKNOWN_ORG: OrgLink = { code: '', name: '(không rõ)', taxCode: null, codeIsLocal: false };
 
 function buildViews(r: StoryRecords, orgs: OrgMap): ReturnType<StoryRecords['build']> {
   const must = (id: number): OrgLink => orgOf(orgs, id) ?? UNKNOWN_ORG;

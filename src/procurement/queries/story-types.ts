@@ -12,6 +12,11 @@ export interface OrgLink {
   code: string;
   name: string;
   taxCode: string | null;
+  /**
+   * True when `code` is a local minhbach code (`mb-…`, made from the name because the source gave
+   * no code): it is not a code of the national system and must not be shown as one.
+   */
+  codeIsLocal: boolean;
 }
 
 /** Contractor-selection plan (kế hoạch lựa chọn nhà thầu, KHLCNT) the package belongs to. */
@@ -219,6 +224,7 @@ export interface TbmtStory {
   isDemo: boolean;
   /** State as shown to the public, at the time of the query. */
   state: NoticeState;
+  /** First publication (originalPublicDate); null when unknown (not guessed from a later version). */
   firstPublishedAt: Date | null;
   /** Closing time in force: the latest extension's new time when published after the current version. */
   bidCloseAt: Date | null;
@@ -228,7 +234,10 @@ export interface TbmtStory {
   package: PackageView | null;
   /** The current version: the highest version number. */
   current: VersionView;
-  /** Every version, oldest first. */
+  /**
+   * Every version stored, oldest first. The first is the original (`00`) unless the notice was
+   * imported from an amendment on (see `isOriginalVersion`).
+   */
   versions: VersionView[];
   /** Extensions, oldest first. */
   extensions: ExtensionView[];

@@ -6,7 +6,7 @@ import type { Kysely, Selectable } from 'kysely';
 import type { DB } from '../../db/connect.ts';
 import type { TbmtVersion } from '../../db/generated/db.ts';
 import { loadOrgs, orgOf, type OrgMap } from './orgs.ts';
-import { compareVersions, parseNotifyNo } from './notify-no.ts';
+import { compareVersions, isOriginalVersion, parseNotifyNo } from './notify-no.ts';
 import { deriveState, effectiveState } from './state.ts';
 import { loadRecords, recordOrgIds, type StoryRecords } from './story-records.ts';
 import type {
@@ -124,7 +124,9 @@ export async function getTbmtStory(
     source: head.source,
     isDemo: head.source === 'demo',
     state: stateOf(head.indexed_state, head.indexed_close_at ?? times.bidCloseAt, records, now),
-    firstPublishedAt: head.first_published_at ?? versions[0]!.publishedAt,
+    // The first version stored is the first publication only when it is the original (00).
+    firstPublishedAt:
+      head.first_published_at ?? (isOriginalVersion(versions[0]!.version) ? versions[0]!.publishedAt : null),
     ...times,
     plan,
     package: {

@@ -4,10 +4,11 @@
  */
 import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { Database } from '../../db/connect.ts';
-import { getOrgProfile } from '../../procurement/queries/org.ts';
-import { searchTbmt } from '../../procurement/queries/search.ts';
+import { findOrgCodeByTaxCode, getOrgProfile } from '../../procurement/queries/org.ts';
+import { isSearchSort, searchTbmt } from '../../procurement/queries/search.ts';
 import { getTbmtStory } from '../../procurement/queries/story.ts';
 import { notFound } from '../errors.ts';
+import { knownQuery, requirePlainDigits } from '../strict-query.ts';
 import { ERROR_RESPONSES, toJson } from './schemas/common.ts';
 import {
   OrgQuerySchema,
@@ -34,11 +35,15 @@ const OrgParams = Type.Object({
   code: Type.String({ maxLength: 64, description: 'Organisation code (e.g. vn0100100100)' }),
 });
 
-/** URL of the search for `query` at `page` (the other parameters kept). */
-function searchLink(query: Record<string, unknown>, page: number): string {
+/** The parameters of the search that paging links carry (besides `page`), in this order; nothing else. */
+const SEARCH_LINK_PARAMS = ['q', 'field', 'method', 'state', 'sort', 'pageSize'] as const;
+
+/** URL of the search for `query` at `page`: the known parameters kept, unknown ones dropped. */
+function searchLink(query: Partial<Record<string, unknown>>, page: number): string {
   const params = new URLSearchParams();
-  for (const [k, v] of Object.entries(query)) {
-    if (k !== 'page' && v !== undefined && v !== '') params.set(k, String(v));
+  for (const k of SEARCH_LINK_PARAMS) {
+    const v = query[k];
+    if (v !== undefined && v !== null && v !== '') params.set(k, String(v));
   }
   params.set('page', String(page));
   return `/api/v1/tbmt?${params.toString()}`;
@@ -47,6 +52,7 @@ function searchLink(query: Record<string, unknown>, page: number): string {
 /** Registers the `/api/v1` routes. */
 export const apiRoutes: FastifyPluginAsyncTypebox<ApiOptions> = async (app, { database }) => {
   const db = database.db;
+  requirePlainDigits(app);
 
   app.get(
     '/tbmt/:notifyNo',
@@ -75,8 +81,12 @@ export const apiRoutes: FastifyPluginAsyncTypebox<ApiOptions> = async (app, { da
         tags: ['tbmt'],
         summary: 'Search notices (TBMT)',
         description:
-          'Diacritic- and case-insensitive search with filters and paging. Order: first publication ' +
-          'newest first, then notice id. Invalid parameters (e.g. page=abc, page=0, pageSize=101) are 400.',
+          'Diacritic- and case-insensitive search with filters and paging. Every word of q must match ' +
+          '(as a prefix); by default notices with the words as a phrase come first, then by full-text ' +
+          'rank, then newest (sort=relevance); without words, newest first. Other orders: sort=newest, ' +
+          'closing, price. Every order ends with the notice id, so pages never overlap. Invalid ' +
+          'parameters (e.g. page=abc, page=0x10, page=0, pageSize=101) are 400. Paging links carry only ' +
+          'the known parameters.',
         querystring: SearchQuerySchema,
         response: { 200: SearchResponseSchema, ...ERROR_RESPONSES },
       },
@@ -89,6 +99,7 @@ export const apiRoutes: FastifyPluginAsyncTypebox<ApiOptions> = async (app, { da
         field: q.field,
         method: q.method,
         state: q.state as Parameters<typeof searchTbmt>[1]['state'],
+        sort: isSearchSort(q.sort) ? q.sort : null,
         page,
         pageSize: q.pageSize ?? 20,
       });
@@ -112,17 +123,28 @@ export const apiRoutes: FastifyPluginAsyncTypebox<ApiOptions> = async (app, { da
         tags: ['to-chuc'],
         summary: 'An organisation and its notices per role',
         description:
-          'Investor, procuring entity and bidder lists, newest first; `role` + `page` page one list. ' +
+          'Two lists, newest first: the notices it invites bids for (buyer: as investor and/or procuring ' +
+          'entity, each notice once with its roles) and the notices it bid in (bidder); `role` + `page` ' +
+          'page one list. A tax code (0317079577) redirects (301) to the organisation vn + tax code. ' +
           '404 when the code is unknown.',
         params: OrgParams,
         querystring: OrgQuerySchema,
         response: { 200: OrgResponseSchema, ...ERROR_RESPONSES },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const { role, page, pageSize } = request.query;
       const org = await getOrgProfile(db, request.params.code, { role, page, pageSize });
-      if (!org) throw notFound(`organisation ${request.params.code}`, 'tổ chức');
+      if (!org) {
+        const canonical = await findOrgCodeByTaxCode(db, request.params.code);
+        if (canonical) {
+          return reply.redirect(
+            `/api/v1/to-chuc/${encodeURIComponent(canonical)}${knownQuery(request.url, ['role', 'page', 'pageSize'])}`,
+            301,
+          );
+        }
+        throw notFound(`organisation ${request.params.code.slice(0, 64)}`, 'tổ chức');
+      }
       return toJson(org);
     },
   );

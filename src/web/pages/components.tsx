@@ -43,6 +43,23 @@ export function Org({ org }: { org: OrgLink | null | undefined }) {
   return <a href={orgHref(org.code)}>{org.name}</a>;
 }
 
+/**
+ * The code of an organisation as the national system gives it (`vn0317079577`), for columns such as
+ * "Mã nhà thầu". A local minhbach code (`mb-…`, made from the name because the source gave none) is
+ * not shown as if it were official: the cell says the source gave no code.
+ */
+export function NationalCode({ org }: { org: OrgLink | null | undefined }) {
+  if (!org?.code) return <span class="muted">{NOT_PUBLISHED}</span>;
+  if (org.codeIsLocal) {
+    return (
+      <span class="muted" title="Nguồn dữ liệu chỉ ghi tên, không ghi mã của nhà thầu">
+        Nguồn không ghi mã
+      </span>
+    );
+  }
+  return <span class="code-text">{org.code}</span>;
+}
+
 /** Text or `—` when empty. */
 export function Text({ value }: { value: string | number | null | undefined }) {
   if (value === null || value === undefined || value === '')

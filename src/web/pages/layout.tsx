@@ -9,9 +9,18 @@ export interface PageContext {
   path: string;
 }
 
-/** The Vietnamese and English text of the demo banner. */
+/**
+ * The site-wide demo banner, Vietnamese: true on every page of an installation holding demo data,
+ * whether it holds only demo data or demo beside real data — it speaks of the portal, never of "the
+ * notices on this page" (a real notice's page must not be called fake). Each demo notice carries the
+ * “Minh họa” label, and its own page says it is demo data (`DEMO_NOTICE`).
+ */
 export const DEMO_BANNER =
-  'Dữ liệu minh họa — Demo data: các gói thầu trên trang này được tạo tự động để trình diễn, không phải thông báo thật.';
+  'Cổng này có dữ liệu minh họa (demo) được tạo tự động để trình diễn; các gói thầu minh họa được gắn nhãn “Minh họa” và không phải thông báo thật.';
+
+/** The English gloss of `DEMO_BANNER`. */
+export const DEMO_BANNER_EN =
+  'This portal contains automatically generated demo data; demo notices are labelled “Minh họa” (demo) and are not real notices.';
 
 const NAV: { href: string; label: string }[] = [
   { href: '/', label: 'Trang chủ' },
@@ -44,7 +53,10 @@ export function Layout({
         </a>
         {ctx.demo ? (
           <div class="demo-banner" role="note">
-            {DEMO_BANNER}
+            <p>{DEMO_BANNER}</p>
+            <p class="gloss" lang="en">
+              {DEMO_BANNER_EN}
+            </p>
           </div>
         ) : null}
         <header class="site-header">

@@ -65,3 +65,24 @@ export function Pagination({
     </nav>
   );
 }
+
+/**
+ * Says that `page` is past the last page of a list and links to the last page, instead of an empty
+ * list (e.g. "Trang 99 không tồn tại; có 4 trang").
+ */
+export function BeyondLastPage({
+  page,
+  pageCount,
+  href,
+}: {
+  page: number;
+  pageCount: number;
+  href: (page: number) => string;
+}) {
+  return (
+    <p class="empty">
+      Trang {page} không tồn tại; có {pageCount} trang.{' '}
+      <a href={href(pageCount)}>Đến trang cuối (trang {pageCount})</a>
+    </p>
+  );
+}

@@ -1,8 +1,8 @@
 /**
  * The public pages. Routes are thin: validate the query (schema, hidden from OpenAPI), call read-side
- * queries, render. Bad query parameters (e.g. `page=abc`, `page=-1`, an unknown field code) are a 400
- * page saying which parameter is wrong — never clamped silently, never a 500; a page past the last
- * shows an empty list with a link back.
+ * queries, render. Bad query parameters (e.g. `page=abc`, `page=0x10`, `page=-1`, an unknown field
+ * code) are a 400 page saying which parameter is wrong — never clamped silently, never a 500; a page
+ * past the last says so and links to the last page.
  */
 import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyRequest } from 'fastify';
@@ -10,8 +10,8 @@ import type { Database } from '../../db/connect.ts';
 import { FIELDS, METHODS, NOTICE_STATES, type NoticeState } from '../../procurement/codes.ts';
 import { hasDemoData } from '../../procurement/queries/demo.ts';
 import { closingSoon, latestNotices, latestResults } from '../../procurement/queries/home.ts';
-import { ORG_ROLES, getOrgProfile } from '../../procurement/queries/org.ts';
-import { findNotifyNo, searchTbmt } from '../../procurement/queries/search.ts';
+import { findOrgCodeByTaxCode, getOrgProfile, ORG_ROLES } from '../../procurement/queries/org.ts';
+import { findNotifyNo, isSearchSort, SEARCH_SORTS, searchTbmt } from '../../procurement/queries/search.ts';
 import { getTbmtStory } from '../../procurement/queries/story.ts';
 import { codeEnum, PageNumber } from '../api/schemas/common.ts';
 import { notFound } from '../errors.ts';
@@ -21,6 +21,7 @@ import { OrgPage } from '../pages/org.tsx';
 import { SearchPage } from '../pages/search.tsx';
 import { TbmtPage } from '../pages/tbmt/page.tsx';
 import { renderPage } from '../render.ts';
+import { knownQuery, requirePlainDigits } from '../strict-query.ts';
 
 /** Options of the pages plugin. */
 export interface PageOptions {
@@ -35,6 +36,7 @@ const SearchPageQuery = Type.Object({
   field: Type.Optional(codeEnum(FIELDS, 'Lĩnh vực', true)),
   method: Type.Optional(codeEnum(METHODS, 'Hình thức', true)),
   state: Type.Optional(codeEnum(NOTICE_STATES, 'Trạng thái', true)),
+  sort: Type.Optional(codeEnum(SEARCH_SORTS, 'Sắp xếp', true)),
   page: Type.Optional(PageNumber),
 });
 
@@ -52,6 +54,7 @@ export async function pageContext(database: Database, request: FastifyRequest): 
 export const pageRoutes: FastifyPluginAsyncTypebox<PageOptions> = async (app, { database }) => {
   const db = database.db;
   const html = 'text/html; charset=utf-8';
+  requirePlainDigits(app);
 
   app.get('/', { schema: { hide: true } }, async (request, reply) => {
     const now = new Date();
@@ -73,6 +76,7 @@ export const pageRoutes: FastifyPluginAsyncTypebox<PageOptions> = async (app, { 
       field: q.field ?? '',
       method: q.method ?? '',
       state: q.state ?? '',
+      sort: q.sort ?? '',
       page: q.page ?? 1,
     };
     // A notice number goes straight to its page.
@@ -85,6 +89,7 @@ export const pageRoutes: FastifyPluginAsyncTypebox<PageOptions> = async (app, { 
         field: form.field || null,
         method: form.method || null,
         state: (form.state || null) as NoticeState | null,
+        sort: isSearchSort(form.sort) ? form.sort : null,
         page: form.page,
         pageSize: SEARCH_PAGE_SIZE,
       }),
@@ -122,7 +127,17 @@ export const pageRoutes: FastifyPluginAsyncTypebox<PageOptions> = async (app, { 
         pageContext(database, request),
         getOrgProfile(db, request.params.code, { role, page }),
       ]);
-      if (!org) throw notFound('organisation', `tổ chức có mã “${request.params.code.slice(0, 40)}”`);
+      if (!org) {
+        // A tax code (mã số thuế) is the national code without `vn`: go to that organisation.
+        const canonical = await findOrgCodeByTaxCode(db, request.params.code);
+        if (canonical) {
+          return reply.redirect(
+            `/to-chuc/${encodeURIComponent(canonical)}${knownQuery(request.url, ['role', 'page'])}`,
+            301,
+          );
+        }
+        throw notFound('organisation', `tổ chức có mã “${request.params.code.slice(0, 40)}”`);
+      }
       return reply.type(html).send(renderPage(<OrgPage ctx={ctx} org={org} />));
     },
   );

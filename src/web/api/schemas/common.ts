@@ -19,8 +19,11 @@ export const Instant = (description: string) =>
 /** Free text or null. */
 export const Text = (description: string) => Nullable(Type.String({ description }));
 
+/** An entry of an enumeration: value with its Vietnamese and English labels (codes.ts, `SEARCH_SORTS`). */
+export type LabelledValue = Pick<CodeEntry, 'value' | 'vi' | 'en'>;
+
 /** A code of one of the enumerations of codes.ts, documented with its Vietnamese and English labels. */
-export function codeEnum(table: readonly CodeEntry[], description: string, allowEmpty = false) {
+export function codeEnum(table: readonly LabelledValue[], description: string, allowEmpty = false) {
   const values = table.map((e) => e.value);
   const labels = table.map((e) => `${e.value} = ${e.vi} (${e.en})`).join('; ');
   return Type.Unsafe<string>({
@@ -48,6 +51,11 @@ export const OrgLinkSchema = Type.Object(
     code: Type.String({ description: 'Code on the national system (vn + tax code, vnz… units, mb-… local)' }),
     name: Type.String({ description: 'Name as published' }),
     taxCode: Text('Tax code (mã số thuế)'),
+    codeIsLocal: Type.Boolean({
+      description:
+        'True when code is a local minhbach code (mb-…) made from the name because the source gave no ' +
+        'code: not a code of the national system',
+    }),
   },
   { description: 'Organisation (investor, procuring entity or contractor)' },
 );

@@ -2,6 +2,7 @@
 import { Type } from '@fastify/type-provider-typebox';
 import { FIELDS, METHODS, NOTICE_STATES } from '../../../procurement/codes.ts';
 import { ORG_ROLES } from '../../../procurement/queries/org.ts';
+import { SEARCH_SORTS } from '../../../procurement/queries/search.ts';
 import { CodeValue, codeEnum, Instant, Nullable, OrgLinkSchema, PageNumber, Text, Vnd } from './common.ts';
 
 /** Query of `GET /api/v1/tbmt`. */
@@ -10,9 +11,13 @@ export const SearchQuerySchema = Type.Object({
     Type.String({
       maxLength: 200,
       description:
-        'Words to find in names, organisations, codes and places, without diacritics or case ' +
-        '(each word matches as a prefix); or a notice number (IB2600077452, -NN suffix allowed) for an exact lookup',
+        'Words to find in names, organisations, codes (also tax codes) and places, without diacritics ' +
+        'or case (every word must match, as a prefix); or a notice number (IB2600077452, -NN suffix ' +
+        'allowed) for an exact lookup',
     }),
+  ),
+  sort: Type.Optional(
+    codeEnum(SEARCH_SORTS, 'Order of the results (default: relevance when q has words, else newest)'),
   ),
   field: Type.Optional(codeEnum(FIELDS, 'Field (lĩnh vực)')),
   method: Type.Optional(codeEnum(METHODS, 'Selection method (hình thức lựa chọn nhà thầu)')),
@@ -60,7 +65,8 @@ export const SearchResponseSchema = Type.Object({
   pageSize: Type.Integer(),
   pageCount: Type.Integer({ description: 'Number of pages (at least 1)' }),
   exactCode: Type.Boolean({ description: 'True when q was a notice number, looked up exactly' }),
-  items: Type.Array(NoticeRowSchema, { description: 'First publication newest first, then notice number' }),
+  sort: codeEnum(SEARCH_SORTS, 'The order used'),
+  items: Type.Array(NoticeRowSchema, { description: 'In the order of sort' }),
   links: Links,
 });
 
@@ -70,7 +76,9 @@ export const OrgQuerySchema = Type.Object({
     Type.Unsafe<(typeof ORG_ROLES)[number]>({
       type: 'string',
       enum: [...ORG_ROLES],
-      description: 'Which role list `page` applies to (the others return their first page)',
+      description:
+        'Which list `page` applies to: buyer (investor or procuring entity) or bidder; the other list ' +
+        'returns its first page',
     }),
   ),
   page: Type.Optional(PageNumber),
@@ -79,17 +87,18 @@ export const OrgQuerySchema = Type.Object({
   ),
 });
 
-const paged = (description: string) =>
-  Type.Object(
-    {
-      total: Type.Integer(),
-      page: Type.Integer(),
-      pageSize: Type.Integer(),
-      pageCount: Type.Integer(),
-      items: Type.Array(NoticeRowSchema),
-    },
-    { description },
-  );
+const BuyerRowSchema = Type.Object(
+  {
+    ...NoticeRowSchema.properties,
+    roles: Type.Array(
+      Type.Unsafe<'investor' | 'procuringEntity'>({ type: 'string', enum: ['investor', 'procuringEntity'] }),
+      {
+        description: 'Its roles in the notice: investor (chủ đầu tư), procuringEntity (bên mời thầu) or both',
+      },
+    ),
+  },
+  { description: 'A notice the organisation invites bids for, with its roles' },
+);
 
 const BidderRowSchema = Type.Object(
   {
@@ -104,13 +113,27 @@ const BidderRowSchema = Type.Object(
 
 /** Response of `GET /api/v1/to-chuc/{code}`. */
 export const OrgResponseSchema = Type.Object({
-  code: Type.String({ description: 'Code on the national system' }),
+  code: Type.String({ description: 'Code on the national system, or a local mb-… code (see codeIsLocal)' }),
+  codeIsLocal: Type.Boolean({
+    description: 'True when code was made by minhbach from the name because the source gave no code',
+  }),
   name: Type.String(),
   nameEn: Text('English name'),
   taxCode: Text('Tax code'),
   source: Type.String({ description: 'muasamcong, demo or minhbach' }),
-  asInvestor: paged('Notices whose current version names it as investor'),
-  asProcuringEntity: paged('Notices whose current version names it as procuring entity'),
+  asBuyer: Type.Object(
+    {
+      total: Type.Integer(),
+      page: Type.Integer(),
+      pageSize: Type.Integer(),
+      pageCount: Type.Integer(),
+      items: Type.Array(BuyerRowSchema),
+    },
+    {
+      description:
+        'Notices whose current version names it as investor or procuring entity, each notice once with its roles',
+    },
+  ),
   asBidder: Type.Object(
     {
       total: Type.Integer(),

@@ -7,6 +7,7 @@ import {
   NOTICE_TYPES,
   PROCEDURES,
 } from '../../../procurement/codes.ts';
+import { isOriginalVersion } from '../../../procurement/queries/notify-no.ts';
 import type { TbmtStory, VersionView } from '../../../procurement/queries/story-types.ts';
 import { formatDays, formatFlag, formatPeriod } from '../../format.ts';
 import { Facts, Heading, Money, NOT_PUBLISHED, Org, Text, Time } from '../components.tsx';
@@ -61,31 +62,33 @@ function Locations({ v }: { v: VersionView }) {
 function Lots({ v }: { v: VersionView }) {
   if (v.lots.length === 0) return <>Không chia phần (lô)</>;
   return (
-    <table class="inner">
-      <caption class="sr-only">Các phần (lô) của gói thầu</caption>
-      <thead>
-        <tr>
-          <th scope="col">Mã phần</th>
-          <th scope="col">Tên phần</th>
-          <th scope="col" class="num">
-            Giá phần
-          </th>
-        </tr>
-      </thead>
-      <tbody>
-        {v.lots.map((l) => (
+    <div class="table-scroll" role="region" aria-label="Các phần (lô) của gói thầu" tabindex={0}>
+      <table class="inner">
+        <caption class="sr-only">Các phần (lô) của gói thầu</caption>
+        <thead>
           <tr>
-            <th scope="row">{l.lotNo}</th>
-            <td>
-              <Text value={l.name} />
-            </td>
-            <td class="num">
-              <Money vnd={l.priceVnd} />
-            </td>
+            <th scope="col">Mã phần</th>
+            <th scope="col">Tên phần</th>
+            <th scope="col" class="num">
+              Giá phần
+            </th>
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {v.lots.map((l) => (
+            <tr>
+              <th scope="row">{l.lotNo}</th>
+              <td>
+                <Text value={l.name} />
+              </td>
+              <td class="num">
+                <Money vnd={l.priceVnd} />
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }
 
@@ -168,6 +171,20 @@ export function NoticeSection({ story }: { story: TbmtStory }) {
   );
 }
 
+/** What the first row of the versions table says: the original, or the earliest version stored here. */
+function firstVersionNote(version: string) {
+  return isOriginalVersion(version) ? (
+    'Đăng lần đầu'
+  ) : (
+    <>
+      Phiên bản sớm nhất có trên minhbach; các phiên bản trước chưa được nhập nên không so sánh được.{' '}
+      <span class="gloss" lang="en">
+        Earliest version available here; earlier versions were not imported.
+      </span>
+    </>
+  );
+}
+
 function VersionsTable({ story }: { story: TbmtStory }) {
   return (
     <>
@@ -193,7 +210,7 @@ function VersionsTable({ story }: { story: TbmtStory }) {
                 <td>
                   <Time at={ver.publishedAt} />
                 </td>
-                <td>{i === 0 ? 'Đăng lần đầu' : <ChangeList changes={ver.changes} />}</td>
+                <td>{i === 0 ? firstVersionNote(ver.version) : <ChangeList changes={ver.changes} />}</td>
                 <td>{i === 0 ? '' : <Text value={ver.amendmentReason} />}</td>
               </tr>
             ))}

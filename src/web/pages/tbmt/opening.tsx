@@ -1,7 +1,7 @@
 /** Extensions (gia hạn), bid opening (biên bản mở thầu) and cancellation (hủy thầu) sections. */
 import type { TbmtStory } from '../../../procurement/queries/story-types.ts';
 import { formatDays, formatPercent } from '../../format.ts';
-import { Facts, Heading, Money, Org, Text, Time } from '../components.tsx';
+import { Facts, Heading, Money, NationalCode, Org, Text, Time } from '../components.tsx';
 
 /** Each extension of the closing/opening time: old → new, with the reason. */
 export function ExtensionsSection({ story }: { story: TbmtStory }) {
@@ -89,9 +89,13 @@ export function OpeningSection({ story }: { story: TbmtStory }) {
               <tbody>
                 {opening.bidders.map((b) => (
                   <tr>
-                    <td class="nowrap">{b.contractor.code}</td>
+                    <td class="nowrap">
+                      <NationalCode org={b.contractor} />
+                    </td>
                     <th scope="row">
-                      <Org org={b.contractor} />
+                      <div class="cell-org">
+                        <Org org={b.contractor} />
+                      </div>
                     </th>
                     {lots ? <td>{[b.lotNo, b.lotName].filter(Boolean).join(' — ')}</td> : null}
                     <td class="num">

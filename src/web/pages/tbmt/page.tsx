@@ -10,6 +10,13 @@ import { PlanSection, NoticeSection } from './notice.tsx';
 import { CancellationSection, ExtensionsSection, OpeningSection } from './opening.tsx';
 import { ContractsSection, ResultSection } from './result.tsx';
 
+/** What the page of a demo notice says about it (the site-wide banner speaks of the portal). */
+export const DEMO_NOTICE =
+  'Gói thầu này là dữ liệu minh họa (demo) được tạo tự động để trình diễn, không phải thông báo mời thầu thật.';
+/** The English gloss of `DEMO_NOTICE`. */
+export const DEMO_NOTICE_EN =
+  'This notice is demo data, generated to demonstrate the portal; it is not a real notice.';
+
 const SECTIONS: [string, string][] = [
   ['ke-hoach', 'Kế hoạch'],
   ['thong-bao', 'Thông báo mời thầu'],
@@ -44,7 +51,10 @@ export function TbmtPage({ ctx, story }: { ctx: PageContext; story: TbmtStory })
       ) : null}
       {story.isDemo ? (
         <p class="demo-notice" role="note">
-          <strong>Gói thầu minh họa</strong> — không phải thông báo thật (<span lang="en">demo notice</span>).
+          <strong>Gói thầu minh họa.</strong> {DEMO_NOTICE}{' '}
+          <span class="gloss" lang="en">
+            {DEMO_NOTICE_EN}
+          </span>
         </p>
       ) : null}
       <p class="kicker">

@@ -81,7 +81,9 @@ function Result({ result: r, notifyNo, many }: { result: ResultView; notifyNo: s
             {r.bidders.map((b) => (
               <tr class={b.isWinner ? 'winner' : undefined}>
                 <th scope="row">
-                  <Org org={b.contractor} />
+                  <div class="cell-org">
+                    <Org org={b.contractor} />
+                  </div>
                 </th>
                 {lots ? <td>{[b.lotNo, b.lotName].filter(Boolean).join(' — ')}</td> : null}
                 <td>
