@@ -264,4 +264,41 @@ describe('saveTbmtFacts', () => {
       .executeTakeFirstOrThrow();
     assert.equal(v.code, 'vn0100000001', 'matched by its name instead');
   });
+
+  test('real data named without a code is never matched to a demo organisation', async () => {
+    await database.db.transaction().execute((tx) =>
+      saveTbmtFacts(
+        tx,
+        {
+          notifyNo: 'IB2699000020',
+          versions: [
+            {
+              version: '00',
+              name: 'Gói demo',
+              investor: { code: 'vnz099000001', name: 'Bệnh viện Thanh Nhàn' },
+            },
+          ],
+        },
+        { actor: 'test', source: 'demo' },
+      ),
+    );
+    await database.db.transaction().execute((tx) =>
+      saveTbmtFacts(
+        tx,
+        {
+          notifyNo: 'IB2600000021',
+          versions: [{ version: '00', name: 'Gói thật', investor: { name: 'Bệnh viện Thanh Nhàn' } }],
+        },
+        { actor: 'test', source: 'muasamcong' },
+      ),
+    );
+    const real = await database.db
+      .selectFrom('tbmt_version')
+      .innerJoin('org', 'org.id', 'tbmt_version.investor_id')
+      .select(['org.code', 'org.source'])
+      .where('tbmt_version.name', '=', 'Gói thật')
+      .executeTakeFirstOrThrow();
+    assert.equal(real.source, 'muasamcong');
+    assert.match(real.code, /^mb-/);
+  });
 });

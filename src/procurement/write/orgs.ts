@@ -15,7 +15,8 @@ const TAX_CODE = /^\d{10}(?:-?\d{3})?$/;
  *
  * Identity, in order: the national code (`vn…`, lower-cased; a value that does not look like one is
  * ignored); `vn` + the tax code; else an existing
- * organisation with the same folded name; else a local code `mb-` + a hash of the folded name, so the
+ * organisation with the same folded name (demo organisations only for demo data, real ones only for
+ * real data); else a local code `mb-` + a hash of the folded name, so the
  * same name always maps to the same organisation. The first name seen is kept (fill-only).
  */
 export async function resolveOrg(
@@ -35,10 +36,12 @@ export async function resolveOrg(
   const nameFolded = fold(name);
   let local = false;
   if (!code) {
+    // Demo organisations are never matched to real data by name (and vice versa).
     const sameName = await w.tx
       .selectFrom('org')
       .select(['id'])
       .where('name_folded', '=', nameFolded)
+      .where('source', source === 'demo' ? '=' : '<>', 'demo')
       .limit(2)
       .execute();
     if (sameName.length === 1) return sameName[0]!.id;
