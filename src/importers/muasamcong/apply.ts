@@ -115,7 +115,7 @@ async function locate(tx: Transaction<DB>, l: Locator): Promise<string> {
   const named = [...l.bidNos, ...l.lotNos].join(', ') || l.notifyIds.join(', ');
   if (found.size === 0) {
     throw new PrepareError(
-      `bid-opening rows of package/lot ${named}: no stored notice has it (import the notice's TBMT detail, KQLCNT or search hit first)`,
+      `bid-opening rows of package/lot ${named}: no stored notice has it (import the notice's TBMT detail or KQLCNT first)`,
     );
   }
   if (found.size > 1) {

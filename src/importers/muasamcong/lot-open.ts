@@ -17,7 +17,7 @@ import { isObject, Rec, type Notes } from './fields.ts';
 import { ShapeError, type Locator, type ParsedUnit } from './types.ts';
 import { bidderLotNo, int, lotName, num, org, periodText, text, vnd, vndPositive } from './values.ts';
 
-/** Evaluation columns of detail rows; all null in every response seen, reported when filled. */
+/** Identifiers of detail rows, not published facts. (The evaluation columns — eligibilityYn, passedYn… — are not read: all null in every response seen, they are reported as not mapped when filled.) */
 const DETAIL_IGNORED = ['id', 'bidOpenId', 'lotOpenId', 'notifyId', 'bidNo', 'bidId', 'lotContent'];
 
 /**
