@@ -6,7 +6,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { test } from 'node:test';
 import { openDatabase } from '../src/db/connect.ts';
-import { DatabaseInUseError } from '../src/db/dir-lock.ts';
+import { DatabaseInUseError, lockDataDir } from '../src/db/dir-lock.ts';
 
 const run = promisify(execFile);
 const BIN = path.resolve('bin/minhbach.mjs');
@@ -34,14 +34,33 @@ test('an embedded database directory is used by one process at a time', async ()
   }
 });
 
-test('a lock left by a process that no longer runs is taken over', async () => {
+test('a lock left by a process that died (not refreshed for 10 s) is taken over', async () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mb-lock-'));
   try {
-    fs.writeFileSync(path.join(dir, 'minhbach.lock'), '2147483646');
+    const lock = path.join(dir, 'minhbach.lock');
+    fs.mkdirSync(lock);
+    fs.writeFileSync(path.join(dir, 'minhbach.pid'), '2147483646');
+    const old = new Date(Date.now() - 60_000);
+    fs.utimesSync(lock, old, old);
     const database = await openDatabase({ dataDir: dir });
-    assert.equal(fs.readFileSync(path.join(dir, 'minhbach.lock'), 'utf8'), String(process.pid));
+    assert.equal(fs.readFileSync(path.join(dir, 'minhbach.pid'), 'utf8'), String(process.pid));
     await database.close();
-    assert.equal(fs.existsSync(path.join(dir, 'minhbach.lock')), false, 'released on close');
+    assert.equal(fs.existsSync(lock), false, 'released on close');
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('of several openers racing for one directory, exactly one gets it', async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mb-lock-'));
+  try {
+    const results = await Promise.allSettled([1, 2, 3, 4, 5, 6].map(() => lockDataDir(dir)));
+    const won = results.filter((r) => r.status === 'fulfilled');
+    assert.equal(won.length, 1);
+    for (const r of results) {
+      if (r.status === 'rejected') assert.ok(r.reason instanceof DatabaseInUseError);
+    }
+    await (won[0] as PromiseFulfilledResult<() => Promise<void>>).value();
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }

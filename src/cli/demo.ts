@@ -1,6 +1,7 @@
 import cliProgress from 'cli-progress';
 import type { Command } from 'commander';
 import { hasNonDemoData, loadDemo } from '../demo/load.ts';
+import { hasDemoData } from '../procurement/queries/demo.ts';
 import { openMigratedDatabase } from './database.ts';
 
 /**
@@ -16,7 +17,8 @@ export function registerDemo(program: Command): void {
     .action(async () => {
       const database = await openMigratedDatabase();
       try {
-        if (await hasNonDemoData(database.db)) {
+        const mixing = (await hasNonDemoData(database.db)) && !(await hasDemoData(database.db));
+        if (mixing) {
           process.stderr.write(
             'Cảnh báo: cơ sở dữ liệu đã có dữ liệu thật; dữ liệu minh họa sẽ lẫn với dữ liệu thật và mọi trang sẽ hiện biểu ngữ "dữ liệu minh họa".\n' +
               'warning: the database already holds real data; demo data is now mixed with it and every page will show the demo banner.\n',

@@ -1,3 +1,4 @@
+import type { AddressInfo } from 'node:net';
 import type { Command } from 'commander';
 import { loadConfig } from '../config.ts';
 import { hasAnyData, loadDemo } from '../demo/load.ts';
@@ -43,7 +44,7 @@ export function registerServe(program: Command): void {
         throw new CliError(`cannot listen on ${config.host}:${config.port}: ${reason}`);
       }
       process.stderr.write(
-        `minhbach: http://${displayHost(config.host)}:${config.port}/ (${database.kind} ${database.location})\n`,
+        `minhbach: http://${displayHost(config.host)}:${listeningPort(app.server.address(), config.port)}/ (${database.kind} ${database.location})\n`,
       );
     });
 }
@@ -51,4 +52,9 @@ export function registerServe(program: Command): void {
 function displayHost(host: string): string {
   if (host === '0.0.0.0' || host === '::') return 'localhost';
   return host.includes(':') ? `[${host}]` : host;
+}
+
+/** The port actually bound (differs from the configured one for PORT=0). */
+function listeningPort(address: AddressInfo | string | null, configured: number): number {
+  return address && typeof address === 'object' ? address.port : configured;
 }

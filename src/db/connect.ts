@@ -59,7 +59,7 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
   const dataDir = options.dataDir ?? 'memory://';
   const inMemory = dataDir.startsWith('memory://');
   if (!inMemory) fs.mkdirSync(path.resolve(dataDir), { recursive: true });
-  const release = inMemory ? () => {} : lockDataDir(dataDir);
+  const release = inMemory ? async () => {} : await lockDataDir(dataDir);
   let client: PGlite;
   try {
     client = await PGlite.create({
@@ -67,7 +67,7 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
       parsers: { [INT8]: (v: string) => Number(v), [NUMERIC]: (v: string) => Number(v) },
     });
   } catch (err) {
-    release();
+    await release();
     const reason = err instanceof Error ? err.message : String(err);
     throw new Error(
       `Cannot open the embedded database in ${dataDir}: ${reason}. ` +
@@ -87,7 +87,7 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
         // Kysely only destroys a driver it has used; close PGlite in any case.
         if (!client.closed) await client.close();
       } finally {
-        release();
+        await release();
       }
     },
   };

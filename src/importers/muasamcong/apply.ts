@@ -3,6 +3,7 @@
  * out summary bidder lists when detailed ones exist, completing facts that need the stored notice,
  * then `saveTbmtFacts()`.
  */
+import crypto from 'node:crypto';
 import type { Transaction } from 'kysely';
 import type { DB } from '../../db/generated/db.ts';
 import type { TbmtFacts } from '../../procurement/facts.ts';
@@ -11,7 +12,13 @@ import type { Notes } from './fields.ts';
 import type { Locator, ParsedUnit } from './types.ts';
 
 /** Who writes, for the audit log. */
-export const IMPORT_ACTOR = 'import:muasamcong';
+/**
+ * The audit actor of one import run: `import:muasamcong#<run id>`, so the audit log tells which run
+ * wrote each row (and a run's summary counts only its own writes, even beside another import).
+ */
+export function importActor(): string {
+  return `import:muasamcong#${crypto.randomUUID().slice(0, 8)}`;
+}
 
 /** Notices for which some input of the run brings detailed (coded) bidders. */
 export interface RunIndex {
@@ -50,6 +57,7 @@ export async function applyUnit(
   unit: ParsedUnit,
   index: RunIndex,
   notes: Notes,
+  actor: string,
 ): Promise<{ stats: SaveStats; notifyNo: string }> {
   const facts: TbmtFacts = { ...unit.facts };
   if (unit.locate) facts.notifyNo = await locate(tx, unit.locate);
@@ -74,7 +82,7 @@ export async function applyUnit(
       facts.opening = null;
     }
   }
-  const stats = await saveTbmtFacts(tx, facts, { actor: IMPORT_ACTOR, source: 'muasamcong' });
+  const stats = await saveTbmtFacts(tx, facts, { actor, source: 'muasamcong' });
   return { stats, notifyNo: facts.notifyNo };
 }
 

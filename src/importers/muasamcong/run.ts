@@ -18,7 +18,7 @@ import fs from 'node:fs/promises';
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../../db/generated/db.ts';
 import { addStats, emptyStats, type SaveStats } from '../../procurement/save.ts';
-import { applyUnit, IMPORT_ACTOR, indexRun } from './apply.ts';
+import { applyUnit, importActor, indexRun } from './apply.ts';
 import { parseJsonBytes, recognise } from './detect.ts';
 import { Notes, type JsonObject } from './fields.ts';
 import { parseKqlcnt } from './kqlcnt.ts';
@@ -119,6 +119,7 @@ export async function importMuasamcong(
   work.sort((a, b) => APPLY_RANK[a.kind] - APPLY_RANK[b.kind] || a.order - b.order);
   const index = indexRun(work.flatMap((w) => w.units));
   const auditMark = await lastAuditId(db);
+  const actor = importActor();
   const total = emptyStats();
   const saved = new Set<string>();
   const created = new Set<string>();
@@ -134,7 +135,7 @@ export async function importMuasamcong(
         const out: { stats: SaveStats; notifyNo: string; label: string }[] = [];
         for (const unit of w.units) {
           try {
-            out.push({ ...(await applyUnit(tx, unit, index, unitNotes)), label: unit.label });
+            out.push({ ...(await applyUnit(tx, unit, index, unitNotes, actor)), label: unit.label });
           } catch (err) {
             throw new UnitFailure(unit, w.units.length, err);
           }
@@ -171,7 +172,7 @@ export async function importMuasamcong(
     noticesCreated: created.size,
     noticesUpdated: [...changed].filter((n) => !created.has(n)).length,
     byEntity: total.byEntity,
-    changes: await rowChanges(db, auditMark),
+    changes: await rowChanges(db, auditMark, actor),
     conflicts: [...conflicts.values()].sort((a, b) => (a.column < b.column ? -1 : 1)),
     unmapped: Object.fromEntries(notes.unmapped),
     unmappedExamples: Object.fromEntries(notes.examples),
@@ -201,10 +202,10 @@ async function lastAuditId(db: Kysely<DB>): Promise<number> {
 /**
  * Rows this run wrote, per table, from the audit log (every write is audited): rows created, and
  * rows that existed before the run and were filled in. A row created by one file and filled in by a
- * later file of the same run counts as created only. (Writes of another import running at the same
- * time under the same actor would be counted too; imports are not meant to run side by side.)
+ * later file of the same run counts as created only. Each run has its own actor (`importActor()`), so
+ * another import running at the same time is not counted.
  */
-async function rowChanges(db: Kysely<DB>, since: number): Promise<Record<string, RowChanges>> {
+async function rowChanges(db: Kysely<DB>, since: number, actor: string): Promise<Record<string, RowChanges>> {
   const { rows } = await sql<{ entity: string; created: number | string; updated: number | string }>`
     SELECT a.entity,
            count(*) FILTER (WHERE a.action = 'create') AS created,
@@ -214,7 +215,7 @@ async function rowChanges(db: Kysely<DB>, since: number): Promise<Record<string,
                 WHERE c.id > ${since} AND c.action = 'create' AND c.actor = a.actor
                   AND c.entity = a.entity AND c.entity_id = a.entity_id)) AS updated
       FROM audit_log a
-     WHERE a.id > ${since} AND a.actor = ${IMPORT_ACTOR}
+     WHERE a.id > ${since} AND a.actor = ${actor}
      GROUP BY a.entity`.execute(db);
   const out: Record<string, RowChanges> = {};
   for (const r of rows) out[r.entity] = { created: Number(r.created), updated: Number(r.updated) };

@@ -59,11 +59,18 @@ export function OpeningSection({ story }: { story: TbmtStory }) {
       ) : (
         <>
           <p>
-            Mở thầu lúc <Time at={opening.openedAt} />; {opening.bidders.length} nhà thầu tham dự.
+            Mở thầu lúc <Time at={opening.openedAt} />;{' '}
+            {new Set(opening.bidders.map((b) => b.contractor.code)).size} nhà thầu tham dự.
           </p>
           <div class="table-scroll" role="region" aria-label="Nhà thầu tham dự" tabindex={0}>
             <table class="list">
-              <caption>Danh sách nhà thầu tham dự (giá sau giảm giá thấp nhất trước)</caption>
+              <caption>
+                Danh sách nhà thầu tham dự (
+                {new Set(opening.bidders.map((b) => b.lotNo)).size > 1
+                  ? 'theo phần lô; trong mỗi phần, giá sau giảm giá thấp nhất trước'
+                  : 'giá sau giảm giá thấp nhất trước'}
+                )
+              </caption>
               <thead>
                 <tr>
                   <th scope="col">Mã nhà thầu</th>
