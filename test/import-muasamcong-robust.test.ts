@@ -410,3 +410,29 @@ describe('import muasamcong: tbyt bid prices per lot and the field from the cate
     );
   });
 });
+
+describe('import muasamcong: text the database cannot store', () => {
+  test('NUL and lone surrogates in text are removed, the notice imports, and the removal is reported', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mb-nul-'));
+    const database = await createTestDatabase();
+    try {
+      write(dir, {
+        'nul.json': searchResponse([hit('IB2699000104', { bidName: ['Gói có \u0000 ký tự \ud800 lạ'] })]),
+      });
+      const report = await importMuasamcong(database.db, [path.join(dir, 'nul.json')]);
+      assert.equal(report.failed, 0);
+      const name = await sql<{
+        name: string;
+      }>`SELECT v.name FROM tbmt_version v JOIN tbmt t ON t.id = v.tbmt_id
+      WHERE t.notify_no = 'IB2699000104'`.execute(database.db);
+      assert.equal(name.rows[0]?.name, 'Gói có ký tự lạ');
+      const key = Object.keys(report.unmapped).find((k) =>
+        k.includes('bidName (control characters or lone surrogates removed)'),
+      );
+      assert.ok(key, JSON.stringify(report.unmapped));
+    } finally {
+      await database.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

@@ -1,5 +1,5 @@
 /** U+0000 (PostgreSQL text cannot hold it), other C0 controls but tab/newline, and lone surrogates. */
-const UNSTORABLE =
+const UNSTORABLE_PATTERN =
   // eslint-disable-next-line no-control-regex -- removing control characters is the point
   /[\u0000-\u0008\u000b\u000c\u000e-\u001f]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 
@@ -11,6 +11,11 @@ const UNSTORABLE =
  */
 export function nfc(text: string | null | undefined): string | null {
   if (text === null || text === undefined) return null;
-  const t = String(text).replace(UNSTORABLE, '').normalize('NFC').replace(/\s+/g, ' ').trim();
+  const t = String(text).replace(UNSTORABLE_PATTERN, '').normalize('NFC').replace(/\s+/g, ' ').trim();
   return t === '' ? null : t;
+}
+
+/** True when `text` holds characters that `nfc()` removes because PostgreSQL cannot store them. */
+export function hasUnstorable(text: string): boolean {
+  return new RegExp(UNSTORABLE_PATTERN.source).test(text);
 }

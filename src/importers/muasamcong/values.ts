@@ -14,7 +14,7 @@ import {
   type CodeEntry,
 } from '../../procurement/codes.ts';
 import type { OrgRef, PriceDetail } from '../../procurement/facts.ts';
-import { nfc } from '../../text/normalize.ts';
+import { hasUnstorable, nfc } from '../../text/normalize.ts';
 import { parseVnTime } from '../../text/time.ts';
 import { hasContent, isObject, type Rec } from './fields.ts';
 
@@ -29,7 +29,10 @@ function unwrap(r: Rec, key: string, value: unknown): unknown {
 /** Text of `key` in NFC (numbers are turned into text), or null. */
 export function text(r: Rec, key: string): string | null {
   const v = unwrap(r, key, r.get(key));
-  if (typeof v === 'string') return nfc(v);
+  if (typeof v === 'string') {
+    if (hasUnstorable(v)) r.note(`${key} (control characters or lone surrogates removed)`);
+    return nfc(v);
+  }
   if (typeof v === 'number' && Number.isFinite(v)) return String(v);
   if (hasContent(v)) r.note(`${key} (not text)`);
   return null;
