@@ -7,6 +7,7 @@ import { saveTbmtFacts } from '../src/procurement/save.ts';
 import { DEMO_REFERENCE_DATE, generateDemo } from '../src/demo/generate.ts';
 import { hasAnyData, hasNonDemoData, loadDemo } from '../src/demo/load.ts';
 import { createTestDatabase } from './helpers/db.ts';
+import { tableCounts } from './helpers/snapshot.ts';
 
 const DAY = 86_400_000;
 const METHODS_REQUIRED = [
@@ -316,32 +317,3 @@ describe('loadDemo', () => {
     }
   });
 });
-
-const TABLES = [
-  'org',
-  'khlcnt',
-  'package',
-  'tbmt',
-  'tbmt_version',
-  'tbmt_location',
-  'tbmt_lot',
-  'tbmt_extension',
-  'tbmt_cancellation',
-  'bid_opening',
-  'bid_opening_bidder',
-  'kqlcnt',
-  'kqlcnt_bidder',
-  'kqlcnt_item',
-  'contract',
-  'tbmt_search',
-  'app_meta',
-] as const;
-
-async function tableCounts(db: Awaited<ReturnType<typeof createTestDatabase>>['db']) {
-  const out: Record<string, number> = {};
-  for (const t of TABLES) {
-    const r = await sql<{ n: number }>`SELECT count(*)::int AS n FROM ${sql.table(t)}`.execute(db);
-    out[t] = r.rows[0]!.n;
-  }
-  return out;
-}

@@ -9,6 +9,7 @@ import { sql, type Kysely } from 'kysely';
 import type { Database, DB } from '../src/db/connect.ts';
 import { importMuasamcong, type ImportReport } from '../src/importers/muasamcong/run.ts';
 import { createTestDatabase } from './helpers/db.ts';
+import { snapshot } from './helpers/snapshot.ts';
 import { sharedPath, skipWithoutShared } from './helpers/shared.ts';
 
 const API = sharedPath('real-data', 'muasamcong', 'api');
@@ -16,21 +17,6 @@ const TBYT = sharedPath('real-data', 'muasamcong', 'tbyt-2026');
 const skip =
   skipWithoutShared('real-data', 'muasamcong', 'tbyt-2026') ||
   skipWithoutShared('real-data', 'muasamcong', 'api');
-
-/** Row count of every table and a JSON dump of all rows, ordered by id. */
-async function snapshot(db: Kysely<DB>): Promise<{ counts: Record<string, number>; dump: string }> {
-  const tables = await sql<{ table_name: string }>`
-    SELECT table_name FROM information_schema.tables
-     WHERE table_schema = 'public' AND table_type = 'BASE TABLE' ORDER BY table_name`.execute(db);
-  const counts: Record<string, number> = {};
-  const rows: Record<string, unknown[]> = {};
-  for (const { table_name: t } of tables.rows) {
-    const r = await sql.raw(`SELECT * FROM "${t}" ORDER BY 1`).execute(db);
-    counts[t] = r.rows.length;
-    rows[t] = r.rows;
-  }
-  return { counts, dump: JSON.stringify(rows) };
-}
 
 describe('import muasamcong: api/ and tbyt-2026/ together, twice', { skip, timeout: 600_000 }, () => {
   let database: Database;

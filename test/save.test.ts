@@ -4,6 +4,7 @@ import type { Database } from '../src/db/connect.ts';
 import type { TbmtFacts } from '../src/procurement/facts.ts';
 import { FactsError, saveTbmtFacts } from '../src/procurement/save.ts';
 import { createTestDatabase } from './helpers/db.ts';
+import { tableCounts } from './helpers/snapshot.ts';
 
 const VN = (s: string) => new Date(`${s}+07:00`);
 
@@ -71,31 +72,6 @@ function facts(): TbmtFacts {
   };
 }
 
-async function counts(database: Database): Promise<Record<string, number>> {
-  const tables = [
-    'org',
-    'khlcnt',
-    'package',
-    'tbmt',
-    'tbmt_version',
-    'tbmt_location',
-    'bid_opening',
-    'bid_opening_bidder',
-    'kqlcnt',
-    'kqlcnt_bidder',
-    'audit_log',
-  ] as const;
-  const out: Record<string, number> = {};
-  for (const t of tables) {
-    const r = await database.db
-      .selectFrom(t)
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .executeTakeFirstOrThrow();
-    out[t] = Number(r.n);
-  }
-  return out;
-}
-
 describe('saveTbmtFacts', () => {
   let database: Database;
   before(async () => {
@@ -112,7 +88,7 @@ describe('saveTbmtFacts', () => {
     assert.equal(stats.byEntity.tbmt?.created, 1);
     assert.equal(stats.byEntity.bid_opening_bidder?.created, 2);
     assert.equal(stats.byEntity.kqlcnt_bidder?.created, 2);
-    const c = await counts(database);
+    const c = await tableCounts(database.db);
     assert.equal(c.org, 3);
     const created =
       c.org! +
@@ -135,14 +111,14 @@ describe('saveTbmtFacts', () => {
   });
 
   test('saving the same facts again changes nothing', async () => {
-    const before = await counts(database);
+    const before = await tableCounts(database.db);
     const stats = await database.db
       .transaction()
       .execute((tx) => saveTbmtFacts(tx, facts(), { actor: 'test', source: 'demo' }));
     for (const [entity, c] of Object.entries(stats.byEntity)) {
       assert.equal(c.created + c.updated, 0, `${entity} should be unchanged`);
     }
-    assert.deepEqual(await counts(database), before);
+    assert.deepEqual(await tableCounts(database.db), before);
   });
 
   test('a later source fills gaps but never overwrites: differences are reported as conflicts', async () => {
@@ -171,7 +147,7 @@ describe('saveTbmtFacts', () => {
   });
 
   test('bad facts throw FactsError with a pointer and the transaction leaves nothing behind', async () => {
-    const before = await counts(database);
+    const before = await tableCounts(database.db);
     const bad: TbmtFacts = {
       notifyNo: 'IB2699000002',
       versions: [{ version: '00', name: 'Gói mới' }],
@@ -193,7 +169,7 @@ describe('saveTbmtFacts', () => {
         .execute((tx) => saveTbmtFacts(tx, { notifyNo: 'X1' }, { actor: 'test', source: 'demo' })),
       FactsError,
     );
-    assert.deepEqual(await counts(database), before);
+    assert.deepEqual(await tableCounts(database.db), before);
   });
 
   test('an organisation named without a code is matched by its folded name, else gets a stable local code', async () => {
