@@ -1,6 +1,7 @@
 import { sql, type Transaction } from 'kysely';
 import type { DB } from '../db/generated/db.ts';
 import type { Source, TbmtFacts, TbmtVersionFacts } from './facts.ts';
+import { NOTIFY_NO } from './identifiers.ts';
 import { resolveOrg } from './write/orgs.ts';
 import { refreshTbmtSearch } from './write/search-index.ts';
 import { Writer, type SaveStats } from './write/writer.ts';
@@ -30,8 +31,6 @@ export class FactsError extends Error {
 /** Advisory lock key of procurement saves (any constant unique within minhbach). */
 const SAVE_LOCK_KEY = 727002;
 
-/** Notice numbers: IB + yy + 8 digits on the national system (procurement-domain.md §6). */
-const NOTIFY_NO = /^IB\d{10}$/;
 const VERSION = /^\d{2}$/;
 
 export interface SaveOptions {

@@ -111,8 +111,7 @@ export class ShapeError extends Error {
   }
 }
 
-/** Notice numbers on the national system: IB + yy + 8 digits (procurement-domain.md §6). */
-export const NOTIFY_NO = /^IB\d{10}$/;
+export { NOTIFY_NO } from '../../procurement/identifiers.ts';
 
 /**
  * Splits `IB2600084950-01` into number and version; a bare number gives version null.

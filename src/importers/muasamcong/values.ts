@@ -14,6 +14,7 @@ import {
   type CodeEntry,
 } from '../../procurement/codes.ts';
 import type { OrgRef, PriceDetail } from '../../procurement/facts.ts';
+import { NATIONAL_ORG_CODE, TAX_CODE, taxCodeOfOrgCode } from '../../procurement/identifiers.ts';
 import { hasUnstorable, nfc } from '../../text/normalize.ts';
 import { parseVnTime } from '../../text/time.ts';
 import { hasContent, isObject, type Rec } from './fields.ts';
@@ -209,11 +210,6 @@ export function classify(r: Rec, keys: ClassificationKeys): Classification {
   return out;
 }
 
-/** National organisation codes: `vn` + tax code, `vnz…` units; at most 20 characters. */
-const NATIONAL_ORG_CODE = /^(?=.{3,20}$)vnz?[0-9a-z]+(-[0-9]+)?$/;
-/** Tax codes (mã số thuế): 10 digits, or 13 for a branch (with or without a dash). */
-const TAX_CODE = /^\d{10}(?:-?\d{3})?$/;
-
 /**
  * An organisation named by a code field and a name field. Codes are lower-cased national codes
  * (`vn0317079577` contractors: `vn` + tax code; `vnz000022302` units); the tax code is the digits after
@@ -235,7 +231,7 @@ export function org(r: Rec, codeKey: string | null, nameKey: string, taxKey?: st
     r.note(`${taxKey} (not a tax code, not used)`);
     tax = null;
   }
-  const taxCode = tax ?? /^vn(\d{10}(?:-?\d{3})?)$/.exec(orgCode ?? '')?.[1] ?? null;
+  const taxCode = tax ?? taxCodeOfOrgCode(orgCode);
   return { code: orgCode, taxCode, name };
 }
 

@@ -5,6 +5,7 @@
  */
 import { sql, type Expression, type Kysely, type SqlBool } from 'kysely';
 import type { DB } from '../../db/connect.ts';
+import { TAX_CODE } from '../identifiers.ts';
 import { compareVersions } from './notify-no.ts';
 import {
   fromIndex,
@@ -142,9 +143,6 @@ export async function getOrgProfile(
     asBidder,
   };
 }
-
-/** A tax code (mã số thuế) as typed: 10 digits, or 13 for a branch (`-` before the last 3 allowed). */
-const TAX_CODE = /^(\d{10})(?:-?(\d{3}))?$/;
 
 /**
  * The code of the organisation whose national code is `vn` + the tax code `text` (`0317079577` →

@@ -1,14 +1,9 @@
 import crypto from 'node:crypto';
 import type { OrgRef, Source } from '../facts.ts';
+import { NATIONAL_ORG_CODE, TAX_CODE, taxCodeOfOrgCode } from '../identifiers.ts';
 import { fold } from '../../text/fold.ts';
 import { nfc } from '../../text/normalize.ts';
 import type { Writer } from './writer.ts';
-
-/** National-system organisation code: `vn` + tax code (10 or 13 digits, maybe `-NNN`) or `vnz…`. */
-const VN_TAX_CODE = /^vn(\d{10}(?:-?\d{3})?)$/;
-/** What a national organisation code looks like; anything else is not used as a key. */
-const NATIONAL_CODE = /^vnz?[0-9a-z]{1,16}(?:-[0-9]{1,4})?$/;
-const TAX_CODE = /^\d{10}(?:-?\d{3})?$/;
 
 /**
  * Finds or creates the organisation a source names, and returns its id (null when `ref` has no name).
@@ -31,7 +26,7 @@ export async function resolveOrg(
   const codeGiven = nfc(ref.code)?.toLowerCase() ?? null;
   // A malformed code (spaces, markup, 5,000 characters…) is not an identity: fall back to the name.
   let code =
-    (codeGiven && NATIONAL_CODE.test(codeGiven) ? codeGiven : null) ??
+    (codeGiven && NATIONAL_ORG_CODE.test(codeGiven) ? codeGiven : null) ??
     (taxFromRef ? `vn${taxFromRef}` : null);
   const nameFolded = fold(name);
   let local = false;
@@ -48,7 +43,7 @@ export async function resolveOrg(
     code = `mb-${crypto.createHash('sha1').update(nameFolded).digest('hex').slice(0, 12)}`;
     local = true;
   }
-  const taxCode = taxFromRef ?? VN_TAX_CODE.exec(code)?.[1] ?? null;
+  const taxCode = taxFromRef ?? taxCodeOfOrgCode(code);
   return w.upsert(
     'org',
     { code },

@@ -1,6 +1,7 @@
 import { sql, type Transaction } from 'kysely';
 import type { DB } from '../../db/generated/db.ts';
 import { searchWords } from '../../text/fold.ts';
+import { taxCodeOfOrgCode } from '../identifiers.ts';
 
 /**
  * Rebuilds the `tbmt_search` row of one notice from the stored records (a derived index, not a
@@ -91,12 +92,12 @@ export async function refreshTbmtSearch(tx: Transaction<DB>, tbmtId: number): Pr
       v.name,
       v.investor_name,
       v.investor_code,
-      taxCodeOf(v.investor_code),
+      taxCodeOfOrgCode(v.investor_code),
       v.pe_name,
       v.pe_code,
-      taxCodeOf(v.pe_code),
+      taxCodeOfOrgCode(v.pe_code),
     ]),
-    ...bidders.rows.flatMap((b) => [b.name, b.code, taxCodeOf(b.code)]),
+    ...bidders.rows.flatMap((b) => [b.name, b.code, taxCodeOfOrgCode(b.code)]),
     ...locations.flatMap((l) => [l.province_name, l.district_name, l.ward_name]),
   ];
   // Stored as plain search words (letters and digits), split exactly as queries are split by
@@ -138,9 +139,4 @@ export async function refreshTbmtSearch(tx: Transaction<DB>, tbmtId: number): Pr
       })),
     )
     .execute();
-}
-
-/** The tax code inside a national organisation code (`vn0317079577` → `0317079577`), so it is searchable alone. */
-function taxCodeOf(code: string | null): string | null {
-  return code ? (/^vn(\d{10}(?:-?\d{3})?)$/.exec(code)?.[1] ?? null) : null;
 }
