@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { sql } from 'kysely';
 import { after, before, describe, test } from 'node:test';
 import type { Database } from '../src/db/connect.ts';
 import type { TbmtFacts } from '../src/procurement/facts.ts';
@@ -112,6 +113,9 @@ describe('saveTbmtFacts', () => {
 
   test('saving the same facts again changes nothing', async () => {
     const before = await tableCounts(database.db);
+    const searchRowVersion = async () =>
+      (await sql<{ x: string }>`SELECT xmin::text AS x FROM tbmt_search`.execute(database.db)).rows;
+    const searchBefore = await searchRowVersion();
     const stats = await database.db
       .transaction()
       .execute((tx) => saveTbmtFacts(tx, facts(), { actor: 'test', source: 'demo' }));
@@ -119,6 +123,7 @@ describe('saveTbmtFacts', () => {
       assert.equal(c.created + c.updated, 0, `${entity} should be unchanged`);
     }
     assert.deepEqual(await tableCounts(database.db), before);
+    assert.deepEqual(await searchRowVersion(), searchBefore, 'the search row is not even rewritten');
   });
 
   test('a later source fills gaps but never overwrites: differences are reported as conflicts', async () => {

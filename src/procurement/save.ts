@@ -104,7 +104,10 @@ export async function saveTbmtFacts(
   await saveOpening(w, tbmtId, facts.opening, source);
   await saveResults(w, tbmtId, facts.results ?? [], source);
   await saveContracts(w, tbmtId, facts.contracts ?? [], source);
-  await refreshTbmtSearch(tx, tbmtId);
+  // The search row is derived from the rows above: rebuild it only when this save wrote one of them
+  // (or it is missing), so re-saving known facts writes nothing at all.
+  const wrote = Object.values(w.stats.byEntity).some((c) => c.created + c.updated > 0);
+  if (wrote || !(await w.find('tbmt_search', { tbmt_id: tbmtId }))) await refreshTbmtSearch(tx, tbmtId);
   return w.stats;
 }
 
