@@ -2,10 +2,12 @@
  * Time helpers for the demo generator. Every instant is a `Date` (UTC); days and hours are reckoned in
  * Vietnam local time (UTC+7, no daylight saving), as legal deadlines are (procurement-domain.md §4).
  */
+import { vnParts, vnTime } from '../text/time.ts';
+
+export { vnParts, vnTime };
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
-const VN_OFFSET_MS = 7 * HOUR;
 
 /**
  * Approximate public holidays (local dates `YYYY-MM-DD`) that demo deadlines avoid. Demo only, not the
@@ -25,31 +27,6 @@ const DEMO_HOLIDAYS = new Set([
   '2026-09-02',
   '2027-01-01',
 ]);
-
-/** The instant of a Vietnam local date and time (month 1–12). */
-export function vnTime(year: number, month: number, day: number, hour = 0, minute = 0): Date {
-  return new Date(Date.UTC(year, month - 1, day, hour, minute) - VN_OFFSET_MS);
-}
-
-/** Vietnam local calendar fields of an instant (month 1–12, weekday 0 = Sunday). */
-export function vnParts(at: Date): {
-  year: number;
-  month: number;
-  day: number;
-  hour: number;
-  minute: number;
-  weekday: number;
-} {
-  const l = new Date(at.getTime() + VN_OFFSET_MS);
-  return {
-    year: l.getUTCFullYear(),
-    month: l.getUTCMonth() + 1,
-    day: l.getUTCDate(),
-    hour: l.getUTCHours(),
-    minute: l.getUTCMinutes(),
-    weekday: l.getUTCDay(),
-  };
-}
 
 /** `at` moved by a (possibly fractional or negative) number of days. */
 export function addDays(at: Date, days: number): Date {

@@ -4,6 +4,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../db/generated/db.ts';
 import { addStats, emptyStats, saveTbmtFacts, type SaveStats } from '../procurement/save.ts';
+import { vnParts, vnTime } from '../text/time.ts';
 import { DEMO_SEED, generateDemo } from './generate.ts';
 
 export interface LoadDemoOptions {
@@ -57,8 +58,8 @@ export async function loadDemo(db: Kysely<DB>, opts: LoadDemoOptions = {}): Prom
  * The dataset is deterministic for a given seed and reference date.
  */
 export function demoReferenceDateFor(now: Date): Date {
-  const vnDay = new Date(now.getTime() + 7 * 3_600_000).toISOString().slice(0, 10);
-  return new Date(`${vnDay}T03:00:00Z`);
+  const p = vnParts(now);
+  return vnTime(p.year, p.month, p.day, 10);
 }
 
 async function storedReferenceDate(db: Kysely<DB>): Promise<Date | undefined> {

@@ -1,6 +1,7 @@
 /** The legal time zone of Vietnam: UTC+7, no daylight saving (procurement-domain.md §4). */
 export const VN_TIME_ZONE = 'Asia/Ho_Chi_Minh';
 const VN_OFFSET = '+07:00';
+const VN_OFFSET_MS = 7 * 3_600_000;
 
 const NAIVE = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(\.\d+)?)?)?$/;
 const OFFSET = /(Z|[+-]\d{2}:?\d{2})$/i;
@@ -51,4 +52,29 @@ function checked(iso: string): Date | null {
   if (y! < MIN_YEAR || y! > MAX_YEAR || h! > 23 || mi! > 59 || s > 59) return null;
   if (mo! < 1 || mo! > 12 || d! < 1 || d! > new Date(Date.UTC(y!, mo!, 0)).getUTCDate()) return null;
   return new Date(t);
+}
+
+/** Vietnam local calendar fields of an instant (month 1–12, weekday 0 = Sunday). */
+export function vnParts(at: Date): {
+  year: number;
+  month: number;
+  day: number;
+  hour: number;
+  minute: number;
+  weekday: number;
+} {
+  const l = new Date(at.getTime() + VN_OFFSET_MS);
+  return {
+    year: l.getUTCFullYear(),
+    month: l.getUTCMonth() + 1,
+    day: l.getUTCDate(),
+    hour: l.getUTCHours(),
+    minute: l.getUTCMinutes(),
+    weekday: l.getUTCDay(),
+  };
+}
+
+/** The instant of a Vietnam local date and time (month 1–12). */
+export function vnTime(year: number, month: number, day: number, hour = 0, minute = 0): Date {
+  return new Date(Date.UTC(year, month - 1, day, hour, minute) - VN_OFFSET_MS);
 }

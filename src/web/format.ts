@@ -4,8 +4,7 @@
  * Pure functions; no dependency on the ICU data of the Node build.
  */
 
-/** Vietnam is UTC+7 all year (no daylight saving), so local time is a fixed shift of the instant. */
-const VN_OFFSET_MS = 7 * 3_600_000;
+import { vnParts } from '../text/time.ts';
 
 const pad = (n: number): string => String(n).padStart(2, '0');
 
@@ -41,30 +40,18 @@ export function formatPercent(value: number | null | undefined): string {
   return n === '' ? '' : `${n}%`;
 }
 
-/** The parts of an instant in Vietnam local time. */
-function vnParts(instant: Date): { y: number; mo: number; d: number; h: number; mi: number } {
-  const local = new Date(instant.getTime() + VN_OFFSET_MS);
-  return {
-    y: local.getUTCFullYear(),
-    mo: local.getUTCMonth() + 1,
-    d: local.getUTCDate(),
-    h: local.getUTCHours(),
-    mi: local.getUTCMinutes(),
-  };
-}
-
 /** An instant as Vietnam local date and time, `24/03/2026 15:00`. Empty string for null or invalid. */
 export function formatVnDateTime(instant: Date | null | undefined): string {
   if (!instant || Number.isNaN(instant.getTime())) return '';
   const p = vnParts(instant);
-  return `${pad(p.d)}/${pad(p.mo)}/${p.y} ${pad(p.h)}:${pad(p.mi)}`;
+  return `${pad(p.day)}/${pad(p.month)}/${p.year} ${pad(p.hour)}:${pad(p.minute)}`;
 }
 
 /** An instant as Vietnam local date, `24/03/2026`. Empty string for null or invalid. */
 export function formatVnDate(instant: Date | null | undefined): string {
   if (!instant || Number.isNaN(instant.getTime())) return '';
   const p = vnParts(instant);
-  return `${pad(p.d)}/${pad(p.mo)}/${p.y}`;
+  return `${pad(p.day)}/${pad(p.month)}/${p.year}`;
 }
 
 const PERIOD_UNITS: Record<string, string> = { D: 'ngày', M: 'tháng', Y: 'năm' };
