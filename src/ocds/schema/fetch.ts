@@ -1,0 +1,124 @@
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs/promises';
+import path from 'node:path';
+
+/** The schema files `minhbach ocds schema fetch` downloads, besides the codelists they name. */
+export const SCHEMA_FILES = [
+  'release-schema.json',
+  'record-package-schema.json',
+  'release-package-schema.json',
+  'versioned-release-validation-schema.json',
+] as const;
+
+/** The official schema folder of a version: `1.1.5` → `https://standard.open-contracting.org/schema/1__1__5/`. */
+export function officialSchemaUrl(version: string): string {
+  return `https://standard.open-contracting.org/schema/${version.replace(/\./g, '__')}/`;
+}
+
+/** A download failed (network, HTTP status, not JSON); nothing was written to the destination. */
+export class SchemaFetchError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'SchemaFetchError';
+  }
+}
+
+/**
+ * Downloads the schema files of one OCDS version (release, record and package schemas, the
+ * versioned-release validation schema, `record-schema.json` when the server has it, and every
+ * codelist the schemas name, into `codelists/`) into `dest`. Files go to a temporary folder beside
+ * `dest` that replaces `dest` only once everything arrived: a failure leaves `dest` as it was.
+ * @param opts.baseUrl folder URL (default {@link officialSchemaUrl})
+ * @param opts.timeoutMs per request (default 30 s)
+ * @returns the files written, relative to `dest`.
+ * @throws SchemaFetchError naming the URL and the reason.
+ */
+export async function fetchSchema(opts: {
+  version: string;
+  dest: string;
+  baseUrl?: string;
+  timeoutMs?: number;
+}): Promise<string[]> {
+  let base = opts.baseUrl ?? officialSchemaUrl(opts.version);
+  if (!base.endsWith('/')) base += '/';
+  const dest = path.resolve(opts.dest);
+  await fs.mkdir(path.dirname(dest), { recursive: true });
+  const tmp = `${dest}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`;
+  await fs.mkdir(path.join(tmp, 'codelists'), { recursive: true });
+  const written: string[] = [];
+  try {
+    const schemas: unknown[] = [];
+    for (const file of SCHEMA_FILES) {
+      const text = await download(base + file, opts.timeoutMs);
+      schemas.push(parseJson(text, base + file));
+      await fs.writeFile(path.join(tmp, file), text);
+      written.push(file);
+    }
+    const record = await download(`${base}record-schema.json`, opts.timeoutMs, true);
+    if (record !== undefined) {
+      parseJson(record, `${base}record-schema.json`);
+      await fs.writeFile(path.join(tmp, 'record-schema.json'), record);
+      written.push('record-schema.json');
+    }
+    const codelists = new Set<string>();
+    for (const s of schemas) collectCodelists(s, codelists);
+    for (const name of [...codelists].sort()) {
+      if (!/^[\w.-]+\.csv$/.test(name)) continue; // never a path outside the folder
+      const text = await download(`${base}codelists/${name}`, opts.timeoutMs);
+      await fs.writeFile(path.join(tmp, 'codelists', name), text);
+      written.push(`codelists/${name}`);
+    }
+    const old = `${dest}.old-${process.pid}-${randomBytes(4).toString('hex')}`;
+    const exists = await fs.stat(dest).then(
+      () => true,
+      () => false,
+    );
+    if (exists) await fs.rename(dest, old);
+    await fs.rename(tmp, dest);
+    if (exists) await fs.rm(old, { recursive: true, force: true });
+    return written;
+  } finally {
+    await fs.rm(tmp, { recursive: true, force: true });
+  }
+}
+
+async function download(url: string, timeoutMs?: number): Promise<string>;
+async function download(
+  url: string,
+  timeoutMs: number | undefined,
+  optional: true,
+): Promise<string | undefined>;
+async function download(url: string, timeoutMs = 30_000, optional = false): Promise<string | undefined> {
+  let res: Response;
+  try {
+    res = await fetch(url, { signal: AbortSignal.timeout(timeoutMs) });
+  } catch (err) {
+    const cause = (err as { cause?: { code?: string; message?: string } }).cause;
+    throw new SchemaFetchError(
+      `cannot download ${url}: ${cause?.code ?? cause?.message ?? (err as Error).message}`,
+    );
+  }
+  if (optional && res.status === 404) return undefined;
+  if (!res.ok) throw new SchemaFetchError(`cannot download ${url}: HTTP ${res.status}`);
+  return await res.text();
+}
+
+function parseJson(text: string, url: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    throw new SchemaFetchError(`${url} is not JSON`);
+  }
+}
+
+function collectCodelists(node: unknown, out: Set<string>): void {
+  if (typeof node !== 'object' || node === null) return;
+  if (Array.isArray(node)) {
+    for (const v of node) collectCodelists(v, out);
+    return;
+  }
+  for (const [k, v] of Object.entries(node)) {
+    if (k === 'codelist' && typeof v === 'string') out.add(v);
+    else collectCodelists(v, out);
+  }
+}
