@@ -1,0 +1,32 @@
+/** Audit records of the alert tables, written in the caller's transaction (see `audit_log`). */
+import type { Kysely, Transaction } from 'kysely';
+import type { DB } from '../db/connect.ts';
+
+/** Who writes: the web pages (a visitor acting through a signed link or the form) or the job. */
+export type AlertActor = 'alerts:web' | 'alerts:job' | 'alerts:cli';
+
+/**
+ * Appends one audit record (actor, action, table, row, old → new) in `tx`.
+ * @param action `create` or `update`.
+ */
+export async function auditAlert(
+  tx: Transaction<DB> | Kysely<DB>,
+  actor: AlertActor,
+  action: 'create' | 'update',
+  entity: string,
+  entityId: number | null,
+  oldValue: Record<string, unknown> | null,
+  newValue: Record<string, unknown>,
+): Promise<void> {
+  await tx
+    .insertInto('audit_log')
+    .values({
+      actor,
+      action,
+      entity,
+      entity_id: entityId,
+      old_value: oldValue === null ? null : JSON.stringify(oldValue),
+      new_value: JSON.stringify(newValue),
+    })
+    .execute();
+}
