@@ -1,16 +1,37 @@
 import fs from 'node:fs';
 import { Command, CommanderError } from 'commander';
-import { registerDemo } from './demo.ts';
-import { registerImport } from './import.ts';
-import { registerMigrate } from './migrate.ts';
-import { registerServe } from './serve.ts';
 import { CliError } from './errors.ts';
+
+type Register = (program: Command) => unknown;
+
+/**
+ * Every command, in the order `--help` lists them, each loaded only when needed: a run of one
+ * command (e.g. `ocds compile` on a 1 GB file) does not load the portal, the database drivers and
+ * every other command's modules, which keeps its memory small.
+ */
+const COMMANDS: readonly [name: string, load: () => Promise<Register>][] = [
+  ['serve', async () => (await import('./serve.ts')).registerServe],
+  ['migrate', async () => (await import('./migrate.ts')).registerMigrate],
+  ['import', async () => (await import('./import.ts')).registerImport],
+  ['demo', async () => (await import('./demo.ts')).registerDemo],
+  ['admin', async () => (await import('./admin.ts')).registerAdmin],
+  ['alerts', async () => (await import('./alerts.ts')).registerAlerts],
+  ['calendar', async () => (await import('./calendar.ts')).registerCalendar],
+  ['law', async () => (await import('./law.ts')).registerLaw],
+  ['ledger', async () => (await import('./ledger.ts')).registerLedger],
+  ['ocds', async () => (await import('./ocds.ts')).registerOcds],
+];
 
 /**
  * The `minhbach` command line. Exit codes: 0 success, 1 the work failed (e.g. a file could not be
  * imported, a migration failed), 2 usage error.
  */
 export async function main(argv: string[]): Promise<void> {
+  // Output piped into a reader that stops early (`| head`) ends the command quietly, as Unix tools do.
+  process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw err;
+  });
   const program = new Command()
     .name('minhbach')
     .description('minhbach — cổng minh bạch thông tin đấu thầu (procurement transparency portal)')
@@ -22,10 +43,11 @@ export async function main(argv: string[]): Promise<void> {
     )
     .showHelpAfterError()
     .exitOverride();
-  registerServe(program);
-  registerMigrate(program);
-  registerImport(program);
-  registerDemo(program);
+  // The command named on the line (the first word that is not an option), or every command when
+  // none is named or the name is unknown (help and "unknown command" list them all).
+  const first = argv.slice(2).find((a) => !a.startsWith('-'));
+  const wanted = COMMANDS.filter(([name]) => name === first);
+  for (const [, load] of wanted.length > 0 ? wanted : COMMANDS) (await load())(program);
   try {
     await program.parseAsync(argv);
   } catch (err) {
