@@ -1,75 +1,58 @@
 /**
- * `searchTbmt`: the public search over notices (TBMT). Diacritic- and case-insensitive full text on the
- * derived `tbmt_search` index (`tsv` over folded text, `simple` configuration), exact notice-number
- * lookup, filters on field, method and state, a choice of order (`SEARCH_SORTS`), stable paging.
+ * `searchTbmt`: the public search over notices (TBMT) — the one entry point of the search page, the
+ * JSON API, the Atom feed, the CSV/XLSX exports and saved-search alerts. Diacritic- and
+ * case-insensitive full text on the derived `tbmt_search` index, exact notice-number lookup, the
+ * filters of `SearchParams`, a choice of order (`SEARCH_SORTS`), stable paging, and facet counts
+ * that follow the filters. The SQL is in `search-sql.ts`; the URL form in `search-params.ts`.
  */
-import { sql, type Kysely, type SelectQueryBuilder } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import type { DB } from '../../db/connect.ts';
-import { searchWords } from '../../text/fold.ts';
-import type { NoticeState } from '../codes.ts';
+import { FIELDS, labelVi, METHODS, NOTICE_STATES, PROCEDURES } from '../codes.ts';
+import { agencyAndSubUnitCodes } from './agency-tree.ts';
 import {
   fromIndex,
-  stateFilter,
   toNoticeRow,
-  UNOPENED_STATES,
   withNoticeColumns,
+  type NoticeColumns,
   type NoticeRow,
 } from './notice-rows.ts';
 import { parseNotifyNo } from './notify-no.ts';
+import type { SearchParams, SearchSort } from './search-params.ts';
+import {
+  countStatement,
+  effectiveSort,
+  FACET_KEYS,
+  orderClause,
+  orderKeys,
+  searchConditions,
+  textTerms,
+  whereClause,
+  type Condition,
+  type FacetKey,
+  type TextTerms,
+} from './search-sql.ts';
 
-/** At most this many words of a query are used; the rest is ignored. */
-export const MAX_QUERY_WORDS = 12;
-const MAX_WORD_LENGTH = 64;
+export {
+  isSearchSort,
+  parseSearchQuery,
+  SEARCH_SORTS,
+  searchQueryString,
+  type SearchParams,
+  type SearchSort,
+} from './search-params.ts';
+export { MAX_QUERY_WORDS, phraseTsQuery, prefixTsQuery, queryWords, type FacetKey } from './search-sql.ts';
 
-/**
- * The orders a search can be listed in — the one list the page's select, the API's `sort` parameter
- * and `searchTbmt` share. Every order ends with the notice id, so pages never overlap.
- */
-export const SEARCH_SORTS = [
-  {
-    value: 'relevance',
-    vi: 'Phù hợp nhất',
-    en: 'Best match: the words as a phrase first, then full-text rank, then newest (only with words in q; else newest)',
-  },
-  { value: 'newest', vi: 'Mới đăng nhất', en: 'Newest first publication first' },
-  {
-    value: 'closing',
-    vi: 'Sắp đóng thầu',
-    en: 'Closing soonest: notices still open for bids by closing time, then the others, latest closing first',
-  },
-  { value: 'price', vi: 'Giá gói thầu cao nhất', en: 'Highest package price first (unknown prices last)' },
-] as const;
-
-/** A value of `SEARCH_SORTS`. */
-export type SearchSort = (typeof SEARCH_SORTS)[number]['value'];
-
-/** True when `value` is one of `SEARCH_SORTS`. */
-export function isSearchSort(value: unknown): value is SearchSort {
-  return SEARCH_SORTS.some((s) => s.value === value);
+/** One value of a facet: how many results choosing it would give (all other filters applied). */
+export interface FacetValue {
+  /** The parameter value (`HH`, `open`, `true`, `01`…). */
+  value: string;
+  /** Vietnamese label. */
+  label: string;
+  count: number;
 }
 
-/** What to search for. Empty or absent filters match everything. */
-export interface SearchParams {
-  /** Free text (names, organisations, codes) or a notice number (`IB2600077452`, `-NN` suffix allowed). */
-  q?: string | null;
-  /** Normalised field code (codes.ts FIELDS). */
-  field?: string | null;
-  /** Normalised method code (codes.ts METHODS). */
-  method?: string | null;
-  /** Public state (codes.ts NOTICE_STATES), judged at `now`. */
-  state?: NoticeState | null;
-  /**
-   * Order of the results. Default: `relevance` when `q` has words, else `newest`; `relevance`
-   * without words is `newest`.
-   */
-  sort?: SearchSort | null;
-  /** 1-based page number. */
-  page: number;
-  /** Rows per page (callers bound it; the API allows up to 100). */
-  pageSize: number;
-  /** The moment that decides open vs closed (and "closing soonest"); default the current time. */
-  now?: Date;
-}
+/** The facets of a search, each value most frequent first. Values of unknown (NULL) data are not listed. */
+export type Facets = Record<FacetKey, FacetValue[]>;
 
 /** One page of search results. */
 export interface SearchResult {
@@ -83,119 +66,191 @@ export interface SearchResult {
   exactCode: boolean;
   /** The order actually used (see `SearchParams.sort`). */
   sort: SearchSort;
+  /** The folded words of `q` that were searched (for highlighting); empty for a code lookup. */
+  words: string[];
   items: NoticeRow[];
+  /** Facet counts, when asked for (`SearchOptions.facets`), else null. */
+  facets: Facets | null;
 }
 
-/** The words of a query used for full-text search (folded, at most `MAX_QUERY_WORDS`, each bounded). */
-export function queryWords(q: string): string[] {
-  return searchWords(q)
-    .slice(0, MAX_QUERY_WORDS)
-    .map((w) => w.slice(0, MAX_WORD_LENGTH));
-}
-
-/**
- * Builds the `to_tsquery('simple', …)` text for a user query: every folded word as a prefix (`word:*`)
- * joined by `&` (the filter: every word somewhere in the notice). Words contain only letters and
- * digits (see `searchWords`), so the result cannot carry tsquery operators; it is still passed to SQL
- * as a bound parameter, never concatenated. Returns `null` when the query has no words.
- */
-export function prefixTsQuery(q: string): string | null {
-  const words = queryWords(q);
-  return words.length === 0 ? null : words.map((w) => `${w}:*`).join(' & ');
+/** What `searchTbmt` computes besides the page of results. */
+export interface SearchOptions {
+  /** Count the facets (one more grouped count per facet, in the same statement as the total). */
+  facets?: boolean;
 }
 
 /**
- * The same prefix terms joined by `<->` (followed by): matches notices where the words appear next to
- * each other in this order (`ha noi` in "Hà Nội", not in "nội soi … Hà Giang"). `null` for fewer than
- * two words, where it would equal `prefixTsQuery`.
+ * The organisation codes the agency filter matches for `code`: the agency and every unit below it
+ * (`org.parent_code`, see `agencyAndSubUnitCodes`). An unknown code is kept as the only code, so the
+ * filter finds nothing rather than being dropped.
  */
-export function phraseTsQuery(q: string): string | null {
-  const words = queryWords(q);
-  return words.length < 2 ? null : words.map((w) => `${w}:*`).join(' <-> ');
+export async function agencyCodes(db: Kysely<DB> | Transaction<DB>, code: string): Promise<string[]> {
+  const codes = await agencyAndSubUnitCodes(db, code);
+  return codes.length > 0 ? codes : [code];
+}
+
+/** The resolved parts of a search: text terms, conditions, order. */
+interface Plan {
+  now: Date;
+  terms: TextTerms;
+  conditions: Condition[];
+  sort: SearchSort;
+  order: ReturnType<typeof orderKeys>;
+}
+
+async function plan(db: Kysely<DB>, params: SearchParams): Promise<Plan> {
+  const now = params.now ?? new Date();
+  const terms = textTerms(params.q);
+  const agencies = params.agency ? await agencyCodes(db, params.agency) : null;
+  const conditions = searchConditions(params, terms, now, agencies);
+  const sort = effectiveSort(params.sort, terms);
+  const openOnly = params.state === 'open' || !!params.closingWithin;
+  return { now, terms, conditions, sort, order: orderKeys(sort, terms, now, openOnly) };
+}
+
+/** Ids of the notices of a search in its order, `limit` from `offset` (the index alone is read). */
+function idsStatement(p: Plan, limit: number, offset: number) {
+  return sql<{ tbmt_id: number }>`SELECT s.tbmt_id FROM tbmt_search s WHERE ${whereClause(p.conditions)}
+    ${orderClause(p.order)} LIMIT ${limit} OFFSET ${offset}`;
 }
 
 /**
- * Adds the order of `sort` to a query over the index `s` (raw clauses, so that it applies to the query
- * choosing the page of ids and to the query reading their rows alike). The last key is always the
- * notice id.
+ * The `NoticeRow`s of the notices `ids`, in the order of `ids` (ids without a row are skipped).
+ * `now` decides open vs closed.
  */
-function orderBy<DBX, TB extends keyof DBX, O>(
-  query: SelectQueryBuilder<DBX, TB, O>,
-  sort: SearchSort,
-  terms: { and: string | null; phrase: string | null },
+export async function noticeRowsByIds(
+  db: Kysely<DB>,
+  ids: readonly number[],
   now: Date,
-): SelectQueryBuilder<DBX, TB, O> {
-  const newest = (qb: SelectQueryBuilder<DBX, TB, O>) =>
-    qb.orderBy(sql`s.published_at desc nulls last`).orderBy(sql`s.tbmt_id desc`);
-  switch (sort) {
-    case 'relevance': {
-      if (!terms.and) return newest(query);
-      let q = query;
-      if (terms.phrase) q = q.orderBy(sql`(s.tsv @@ to_tsquery('simple', ${terms.phrase})) desc`);
-      return newest(q.orderBy(sql`ts_rank(s.tsv, to_tsquery('simple', ${terms.and})) desc`));
-    }
-    case 'closing': {
-      const states = sql.join(UNOPENED_STATES.map((st) => sql`${st}`));
-      const stillOpen = sql<boolean>`(s.state in (${states}) and s.bid_close_at > ${now})`;
-      return query
-        .orderBy(sql`case when ${stillOpen} then 0 when s.bid_close_at is not null then 1 else 2 end`)
-        .orderBy(sql`case when ${stillOpen} then s.bid_close_at end asc`)
-        .orderBy(sql`s.bid_close_at desc nulls last`)
-        .orderBy(sql`s.tbmt_id desc`);
-    }
-    case 'price':
-      return query.orderBy(sql`s.price_vnd desc nulls last`).orderBy(sql`s.tbmt_id desc`);
-    case 'newest':
-      return newest(query);
-  }
+): Promise<NoticeRow[]> {
+  if (ids.length === 0) return [];
+  const rows = await withNoticeColumns(fromIndex(db).where('s.tbmt_id', 'in', [...ids])).execute();
+  const byId = new Map(rows.map((r) => [Number(r.tbmt_id), r as NoticeColumns]));
+  return ids.flatMap((id) => {
+    const r = byId.get(Number(id));
+    return r ? [toNoticeRow(r, now)] : [];
+  });
+}
+
+/**
+ * The statements a search page runs — the total with the facets, and the ids of the page — for
+ * `EXPLAIN` (test/search-plans.test.ts) and the benchmark; `searchTbmt` runs exactly these.
+ */
+export async function searchStatements(db: Kysely<DB>, params: SearchParams, options: SearchOptions = {}) {
+  const p = await plan(db, params);
+  return {
+    counts: countStatement(p.conditions, p.now, options.facets === true),
+    ids: idsStatement(p, params.pageSize, (params.page - 1) * params.pageSize),
+  };
 }
 
 /**
  * Searches notices. Words in `q` are a filter (every word as a prefix, anywhere in the notice) and,
  * by default, an order (see `SEARCH_SORTS`); every order ends with the notice id, so paging is stable.
  * A `q` that is a notice number matches that notice exactly (`exactCode: true`).
- * A page past the last returns no items with the true `total`.
+ * A page past the last returns no items with the true `total`. Facets only with `options.facets`.
  */
-export async function searchTbmt(db: Kysely<DB>, params: SearchParams): Promise<SearchResult> {
-  const now = params.now ?? new Date();
-  const q = params.q?.trim() ?? '';
-  const code = q === '' ? null : parseNotifyNo(q);
-  const and = code || q === '' ? null : prefixTsQuery(q);
-  const phrase = and ? phraseTsQuery(q) : null;
-  const requested = params.sort ?? (and ? 'relevance' : 'newest');
-  const sort: SearchSort = requested === 'relevance' && !and ? 'newest' : requested;
-
-  let base = fromIndex(db);
-  if (code) base = base.where('s.notify_no', '=', code.notifyNo);
-  else if (and) base = base.where(sql<boolean>`s.tsv @@ to_tsquery('simple', ${and})`);
-  if (params.field) base = base.where('s.field', '=', params.field);
-  if (params.method) base = base.where('s.method', '=', params.method);
-  if (params.state) base = base.where(stateFilter(params.state, now));
-
+export async function searchTbmt(
+  db: Kysely<DB>,
+  params: SearchParams,
+  options: SearchOptions = {},
+): Promise<SearchResult> {
+  const p = await plan(db, params);
   const offset = (params.page - 1) * params.pageSize;
-  const [countRow, rows] = await Promise.all([
-    base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
-    withNoticeColumns(
-      // The page of ids is chosen on the index alone; only its rows are joined to their versions.
-      fromIndex(db).where(
-        's.tbmt_id',
-        'in',
-        orderBy(base.select('s.tbmt_id'), sort, { and, phrase }, now).limit(params.pageSize).offset(offset),
-      ),
-    )
-      .$call((qb) => orderBy(qb, sort, { and, phrase }, now))
-      .execute(),
+  const [counts, idRows] = await Promise.all([
+    countStatement(p.conditions, p.now, options.facets === true).execute(db),
+    idsStatement(p, params.pageSize, offset).execute(db),
   ]);
-  const total = Number(countRow.n);
+  const items = await noticeRowsByIds(
+    db,
+    idRows.rows.map((r) => Number(r.tbmt_id)),
+    p.now,
+  );
+  const total = Number(counts.rows.find((r) => r.facet === '_total')?.n ?? 0);
   return {
     total,
     page: params.page,
     pageSize: params.pageSize,
     pageCount: Math.max(1, Math.ceil(total / params.pageSize)),
-    exactCode: code !== null,
-    sort,
-    items: rows.map((r) => toNoticeRow(r, now)),
+    exactCode: p.terms.code !== null,
+    sort: p.sort,
+    words: p.terms.words,
+    items,
+    facets: options.facets ? await toFacets(db, counts.rows) : null,
   };
+}
+
+/**
+ * The ids of all the notices of a search in its order, at most `limit` (`params.page`/`pageSize` are
+ * ignored), and whether there were more. For exports and feeds, which then read rows in batches.
+ */
+export async function searchIds(
+  db: Kysely<DB>,
+  params: SearchParams,
+  limit: number,
+): Promise<{ ids: number[]; truncated: boolean; now: Date; sort: SearchSort }> {
+  const p = await plan(db, params);
+  const r = await idsStatement(p, limit + 1, 0).execute(db);
+  const ids = r.rows.map((row) => Number(row.tbmt_id));
+  return { ids: ids.slice(0, limit), truncated: ids.length > limit, now: p.now, sort: p.sort };
+}
+
+const BOOL_LABELS: Record<'domestic' | 'online', Record<string, string>> = {
+  domestic: { true: 'Trong nước', false: 'Quốc tế' },
+  online: { true: 'Qua mạng', false: 'Không qua mạng' },
+};
+
+/** Turns the facet rows of `countStatement` into labelled facets, most frequent first. */
+async function toFacets(
+  db: Kysely<DB>,
+  rows: { facet: string; value: string | null; n: number }[],
+): Promise<Facets> {
+  const provinceCodes = rows.filter((r) => r.facet === 'province' && r.value).map((r) => r.value!);
+  const provinces = await provinceNames(db, provinceCodes);
+  const label = (key: FacetKey, value: string): string => {
+    switch (key) {
+      case 'state':
+        return labelVi(NOTICE_STATES, value);
+      case 'field':
+        return labelVi(FIELDS, value);
+      case 'method':
+        return labelVi(METHODS, value);
+      case 'procedure':
+        return labelVi(PROCEDURES, value);
+      case 'domestic':
+      case 'online':
+        return BOOL_LABELS[key][value] ?? value;
+      case 'province':
+        return provinces.get(value) ?? `Tỉnh/thành mã ${value}`;
+    }
+  };
+  const facets = Object.fromEntries(FACET_KEYS.map((k) => [k, [] as FacetValue[]])) as Facets;
+  for (const r of rows) {
+    const key = FACET_KEYS.find((k) => k === r.facet);
+    if (!key || r.value === null) continue;
+    const seen = facets[key].find((f) => f.value === r.value);
+    if (seen) seen.count += Number(r.n);
+    else facets[key].push({ value: r.value, label: label(key, r.value), count: Number(r.n) });
+  }
+  for (const k of FACET_KEYS) facets[k].sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
+  return facets;
+}
+
+/**
+ * Names of provinces by code: a name published with a notice (the codes of `tbmt_location`), else
+ * the reference admin units when imported (the unit in force first).
+ */
+export async function provinceNames(db: Kysely<DB>, codes: readonly string[]): Promise<Map<string, string>> {
+  if (codes.length === 0) return new Map();
+  const list = sql.join(codes.map((c) => sql`${c}`));
+  const r = await sql<{ code: string; name: string | null }>`
+    SELECT c.code,
+           coalesce((SELECT l.province_name FROM tbmt_location l
+                      WHERE l.province_code = c.code AND l.province_name IS NOT NULL LIMIT 1),
+                    (SELECT a.name FROM admin_unit a WHERE a.level = 'province' AND a.code = c.code
+                      ORDER BY a.era ASC LIMIT 1)) AS name
+      FROM unnest(ARRAY[${list}]::text[]) AS c(code)`.execute(db);
+  return new Map(r.rows.filter((x) => x.name).map((x) => [x.code, x.name!]));
 }
 
 /**

@@ -11,7 +11,10 @@ import { taxCodeOfOrgCode } from '../identifiers.ts';
  *   bidders (names and codes), places — folded by `fold()`;
  * - `state`: cancelled > awarded (a result with a winner) > opened (a bid-opening record) > published;
  *   open vs closed is decided at query time from `bid_close_at`;
- * - `bid_close_at`: the latest extension's new closing time, else the current version's.
+ * - `bid_close_at`: the latest extension's new closing time, else the current version's;
+ * - filter columns of the current version (else of the package): field, method, procedure,
+ *   domestic/international, online/offline, price; `agency_codes` (investor and procuring entity),
+ *   `province_codes` and `ward_codes` of its locations (sorted, distinct).
  */
 export async function refreshTbmtSearch(tx: Transaction<DB>, tbmtId: number): Promise<void> {
   const t = await tx
@@ -27,6 +30,9 @@ export async function refreshTbmtSearch(tx: Transaction<DB>, tbmtId: number): Pr
       'package.field as package_field',
       'package.method as package_method',
       'package.price_vnd as package_price',
+      'package.procedure as package_procedure',
+      'package.is_domestic as package_is_domestic',
+      'package.is_internet as package_is_internet',
       'khlcnt.plan_no',
       'khlcnt.name as plan_name',
     ])
@@ -42,6 +48,9 @@ export async function refreshTbmtSearch(tx: Transaction<DB>, tbmtId: number): Pr
       'v.name',
       'v.field',
       'v.method',
+      'v.procedure',
+      'v.is_domestic',
+      'v.is_internet',
       'v.price_vnd',
       'v.published_at',
       'v.bid_close_at',
@@ -103,9 +112,9 @@ export async function refreshTbmtSearch(tx: Transaction<DB>, tbmtId: number): Pr
   // Stored as plain search words (letters and digits), split exactly as queries are split by
   // `searchWords`, so that `19/2026/HC` or `22.Tay` in a name is found by its parts.
   const folded = searchWords([...new Set(words.filter((w): w is string => !!w))].join(' ')).join(' ');
-  const provinceCodes = [
-    ...new Set(locations.map((l) => l.province_code).filter((c): c is string => !!c)),
-  ].sort();
+  const provinceCodes = sortedCodes(locations.map((l) => l.province_code));
+  const wardCodes = sortedCodes(locations.map((l) => l.ward_code));
+  const agencyCodes = sortedCodes([current?.investor_code, current?.pe_code]);
   const row = {
     tbmt_id: tbmtId,
     notify_no: t.notify_no,
@@ -113,7 +122,12 @@ export async function refreshTbmtSearch(tx: Transaction<DB>, tbmtId: number): Pr
     state,
     field: current?.field ?? t.package_field,
     method: current?.method ?? t.package_method,
+    procedure: current?.procedure ?? t.package_procedure,
+    is_domestic: current?.is_domestic ?? t.package_is_domestic,
+    is_internet: current?.is_internet ?? t.package_is_internet,
     province_codes: provinceCodes,
+    ward_codes: wardCodes,
+    agency_codes: agencyCodes,
     price_vnd: current?.price_vnd ?? t.package_price,
     published_at: t.first_published_at ?? versions.at(-1)?.published_at ?? null,
     bid_close_at: s.ext_close ?? current?.bid_close_at ?? null,
@@ -130,7 +144,12 @@ export async function refreshTbmtSearch(tx: Transaction<DB>, tbmtId: number): Pr
         state: ref('excluded.state'),
         field: ref('excluded.field'),
         method: ref('excluded.method'),
+        procedure: ref('excluded.procedure'),
+        is_domestic: ref('excluded.is_domestic'),
+        is_internet: ref('excluded.is_internet'),
         province_codes: ref('excluded.province_codes'),
+        ward_codes: ref('excluded.ward_codes'),
+        agency_codes: ref('excluded.agency_codes'),
         price_vnd: ref('excluded.price_vnd'),
         published_at: ref('excluded.published_at'),
         bid_close_at: ref('excluded.bid_close_at'),
@@ -139,4 +158,9 @@ export async function refreshTbmtSearch(tx: Transaction<DB>, tbmtId: number): Pr
       })),
     )
     .execute();
+}
+
+/** The distinct non-empty codes of `codes`, sorted (stable array values for the index). */
+function sortedCodes(codes: readonly (string | null | undefined)[]): string[] {
+  return [...new Set(codes.filter((c): c is string => !!c))].sort();
 }

@@ -1,121 +1,178 @@
-/** `/tim-kiem`: the search form (text, field, method, state, order) and one page of results. */
-import { FIELDS, METHODS, NOTICE_STATES } from '../../procurement/codes.ts';
-import { SEARCH_SORTS, type SearchResult } from '../../procurement/queries/search.ts';
-import type { LabelledValue } from '../api/schemas/common.ts';
+/**
+ * `/tim-kiem`: the search form, the facets, one page of results with the searched words marked, and
+ * the same search as an Atom feed, CSV and XLSX. Every link is the canonical URL of a search
+ * (`searchQueryString`), so the page can be shared and bookmarked as it is.
+ */
+import type { FacetKey, SearchResult } from '../../procurement/queries/search.ts';
+import { EXPORT_ROW_LIMIT } from '../../procurement/queries/search-export.ts';
+import {
+  SEARCH_SORTS,
+  searchQueryString,
+  type SearchParamError,
+  type SearchParams,
+} from '../../procurement/queries/search-params.ts';
 import { formatNumber } from '../format.ts';
 import { Heading } from './components.tsx';
 import { Layout, type PageContext } from './layout.tsx';
-import { NoticeTable } from './notice-table.tsx';
 import { BeyondLastPage, Pagination } from './pagination.tsx';
+import { SearchFacets } from './search-facets.tsx';
+import { SearchForm } from './search-form.tsx';
+import { SearchResultsTable } from './search-results.tsx';
 
-/** The search as the user asked it (empty strings for "any" / the default order). */
-export interface SearchForm {
-  q: string;
-  field: string;
-  method: string;
-  state: string;
-  sort: string;
-  page: number;
-}
-
-/** The parameters of the search page, in the order of its URLs. */
-const FORM_PARAMS = ['q', 'field', 'method', 'state', 'sort'] as const;
-
-/** URL of the search page for `form` at page `page` (empty parameters left out). */
-export function searchHref(form: SearchForm, page: number): string {
-  const params = new URLSearchParams();
-  for (const key of FORM_PARAMS) if (form[key]) params.set(key, form[key]);
-  if (page > 1) params.set('page', String(page));
-  const qs = params.toString();
+/** URL of the search page for `params`, with `overrides` applied (e.g. `{ page: 2 }`). */
+export function searchHref(
+  params: Partial<SearchParams>,
+  overrides: Partial<Record<keyof SearchParams, unknown>> = {},
+): string {
+  const qs = searchQueryString(params, overrides);
   return qs ? `/tim-kiem?${qs}` : '/tim-kiem';
 }
 
-function Select({
-  id,
-  label,
-  options,
-  value,
-  anyLabel = 'Tất cả',
-}: {
-  id: string;
-  label: string;
-  options: readonly LabelledValue[];
-  value: string;
-  anyLabel?: string;
-}) {
+/** URL of the search `params` in another format (`atom`, `csv`, `xlsx`): all results, no page. */
+export function searchExportHref(params: Partial<SearchParams>, format: 'atom' | 'csv' | 'xlsx'): string {
+  const qs = searchQueryString(params, {
+    page: null,
+    pageSize: null,
+    ...(format === 'atom' ? { sort: null } : {}),
+  });
+  return `/tim-kiem.${format}${qs ? `?${qs}` : ''}`;
+}
+
+/** The search with facet `key` set to `value` (or removed), back on page 1. */
+function facetHref(params: SearchParams, key: FacetKey, value: string | null): string {
+  // The state facet replaces "closing within N days" (which means open).
+  const extra = key === 'state' ? { closingWithin: null } : {};
+  return searchHref(params, { [key]: value, page: null, ...extra });
+}
+
+function Errors({ errors }: { errors: SearchParamError[] }) {
   return (
-    <div class="field">
-      <label for={id}>{label}</label>
-      <select id={id} name={id}>
-        <option value="" selected={value === ''}>
-          {anyLabel}
-        </option>
-        {options.map((o) => (
-          <option value={o.value} selected={o.value === value}>
-            {o.vi}
-          </option>
+    <div class="error-summary" role="alert">
+      <h2>
+        Yêu cầu không hợp lệ: địa chỉ tìm kiếm có tham số sai{' '}
+        <span class="gloss" lang="en">
+          Bad request
+        </span>
+      </h2>
+      <ul>
+        {errors.map((e) => (
+          <li>
+            Tham số “{e.param}” không hợp lệ: {e.vi}.
+          </li>
         ))}
-      </select>
+      </ul>
+      <p>
+        Hãy sửa lại bộ lọc bên dưới, hoặc <a href="/tim-kiem">bắt đầu tìm kiếm mới</a>.
+      </p>
     </div>
   );
 }
 
-/** The search page with the form filled from `form` and the results of `result`. */
+function Formats({ params }: { params: SearchParams }) {
+  return (
+    <p class="formats">
+      Tải kết quả:{' '}
+      <a href={searchExportHref(params, 'csv')} type="text/csv">
+        CSV
+      </a>{' '}
+      ·{' '}
+      <a
+        href={searchExportHref(params, 'xlsx')}
+        type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+      >
+        Excel (XLSX)
+      </a>{' '}
+      (tối đa {formatNumber(EXPORT_ROW_LIMIT)} dòng đầu tiên theo thứ tự đang xếp) ·{' '}
+      <a href={searchExportHref(params, 'atom')} type="application/atom+xml">
+        Theo dõi qua Atom
+      </a>{' '}
+      (50 gói thầu mới nhất)
+    </p>
+  );
+}
+
+/**
+ * The search page. `result` is null when the query had errors (`errors`, answered with status 400):
+ * the form is shown with the valid part of the search and the errors above it.
+ */
 export function SearchPage({
   ctx,
-  form,
+  params,
   result,
+  errors = [],
 }: {
   ctx: PageContext;
-  form: SearchForm;
-  result: SearchResult;
+  params: SearchParams;
+  result: SearchResult | null;
+  errors?: SearchParamError[];
 }) {
+  const q = params.q ?? '';
+  const provinces = (result?.facets?.province ?? []).map((f) => ({ value: f.value, vi: f.label }));
+  if (params.province && !provinces.some((p) => p.value === params.province)) {
+    provinces.push({ value: params.province, vi: `Mã ${params.province}` });
+  }
+  const head = (
+    <>
+      <link rel="stylesheet" href="/static/search.css" />
+      <link
+        rel="alternate"
+        type="application/atom+xml"
+        title="Gói thầu mới theo tìm kiếm này (Atom)"
+        href={searchExportHref(params, 'atom')}
+      />
+    </>
+  );
+  const title = errors.length > 0 ? 'Yêu cầu không hợp lệ' : q ? `Tìm kiếm: ${q}` : 'Tìm kiếm gói thầu';
+  return (
+    <Layout ctx={ctx} title={title} head={head}>
+      <Heading level={1} vi="Tìm kiếm gói thầu" en="Search notices" />
+      {errors.length > 0 ? <Errors errors={errors} /> : null}
+      <SearchForm params={params} provinces={provinces} />
+      {result ? <Results params={params} result={result} /> : null}
+    </Layout>
+  );
+}
+
+function Results({ params, result }: { params: SearchParams; result: SearchResult }) {
   const beyond = result.page > result.pageCount || (result.items.length === 0 && result.total > 0);
   const order = SEARCH_SORTS.find((s) => s.value === result.sort)?.vi.toLowerCase() ?? '';
+  const pageHref = (p: number) => searchHref(params, { page: p });
   return (
-    <Layout ctx={ctx} title={form.q ? `Tìm kiếm: ${form.q}` : 'Tìm kiếm gói thầu'}>
-      <Heading level={1} vi="Tìm kiếm gói thầu" en="Search notices" />
-      <form class="search-form" role="search" action="/tim-kiem" method="get">
-        <div class="field wide">
-          <label for="q">Từ khóa (tên gói thầu, số TBMT, chủ đầu tư, nhà thầu, mã số thuế, địa điểm)</label>
-          <input id="q" name="q" type="search" value={form.q} maxLength={200} />
-          <p class="hint">
-            Không cần gõ dấu: “may bien ap” tìm được “Máy biến áp”. Gói thầu có đủ các từ mới được liệt kê;
-            gói thầu có các từ đứng liền nhau được xếp trước.
-          </p>
-        </div>
-        <Select id="field" label="Lĩnh vực" options={FIELDS} value={form.field} />
-        <Select id="method" label="Hình thức lựa chọn nhà thầu" options={METHODS} value={form.method} />
-        <Select id="state" label="Trạng thái" options={NOTICE_STATES} value={form.state} />
-        <Select
-          id="sort"
-          label="Sắp xếp"
-          options={SEARCH_SORTS}
-          value={form.sort}
-          anyLabel="Tự động (phù hợp nhất khi có từ khóa)"
-        />
-        <div class="field actions">
-          <button type="submit">Tìm kiếm</button>
-          <a href="/tim-kiem">Xóa bộ lọc</a>
-        </div>
-      </form>
-
+    <div class="search-results">
+      {result.facets ? (
+        <SearchFacets facets={result.facets} params={params} href={(k, v) => facetHref(params, k, v)} />
+      ) : null}
       <section aria-labelledby="ket-qua">
         <h2 id="ket-qua" aria-live="polite">
           Tìm thấy {formatNumber(result.total)} gói thầu
           {result.pageCount > 1 && !beyond ? ` · trang ${result.page}/${result.pageCount}` : ''}
         </h2>
+        {result.total > 0 ? <Formats params={params} /> : null}
+        <p class="formats">
+          <a
+            href={`/thong-bao-email${searchHref(params, { page: null, pageSize: null, sort: null }).slice('/tim-kiem'.length)}`}
+          >
+            Nhận thông báo qua e-mail cho tìm kiếm này
+          </a>{' '}
+          <span class="gloss" lang="en">
+            (e-mail alerts for this search)
+          </span>
+        </p>
         {beyond ? (
-          <BeyondLastPage page={result.page} pageCount={result.pageCount} href={(p) => searchHref(form, p)} />
+          <BeyondLastPage page={result.page} pageCount={result.pageCount} href={pageHref} />
+        ) : result.items.length === 0 ? (
+          <p class="empty">
+            Không tìm thấy gói thầu nào phù hợp. Hãy thử từ khóa ngắn hơn hoặc bỏ bớt bộ lọc.
+          </p>
         ) : (
-          <NoticeTable
+          <SearchResultsTable
             rows={result.items}
+            words={result.words}
             caption={`Kết quả tìm kiếm, xếp theo: ${order}`}
-            empty="Không tìm thấy gói thầu nào phù hợp. Hãy thử từ khóa ngắn hơn hoặc bỏ bớt bộ lọc."
           />
         )}
-        <Pagination page={result.page} pageCount={result.pageCount} href={(p) => searchHref(form, p)} />
+        <Pagination page={result.page} pageCount={result.pageCount} href={pageHref} />
       </section>
-    </Layout>
+    </div>
   );
 }
