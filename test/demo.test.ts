@@ -4,8 +4,8 @@ import { sql } from 'kysely';
 import { FIELDS, PROCEDURES } from '../src/procurement/codes.ts';
 import type { TbmtFacts } from '../src/procurement/facts.ts';
 import { saveTbmtFacts } from '../src/procurement/save.ts';
-import { DEMO_REFERENCE_DATE, generateDemo } from '../src/demo/generate.ts';
-import { hasAnyData, hasNonDemoData, loadDemo } from '../src/demo/load.ts';
+import { DEMO_REFERENCE_DATE, DEMO_SEED, generateDemo } from '../src/demo/generate.ts';
+import { demoReferenceDateFor, hasAnyData, hasNonDemoData, loadDemo } from '../src/demo/load.ts';
 import { createTestDatabase } from './helpers/db.ts';
 import { tableCounts } from './helpers/snapshot.ts';
 
@@ -192,7 +192,10 @@ describe('loadDemo', () => {
     const { db } = database;
     try {
       assert.equal(await hasAnyData(db), false);
-      const { facts } = generateDemo();
+      // loadDemo anchors the data to today in Vietnam: compare with the same generation (a fixed date
+      // here made the counts differ on the days whose data differs from the fixed date's).
+      const referenceDate = demoReferenceDateFor(new Date());
+      const { facts } = generateDemo(DEMO_SEED, referenceDate);
       const progress: number[] = [];
       const first = await loadDemo(db, { onProgress: (done, total) => progress.push(total - done) });
       assert.equal(first.tbmt, facts.length);
@@ -315,5 +318,23 @@ describe('loadDemo', () => {
     } finally {
       await database.close();
     }
+  });
+});
+
+describe('demoReferenceDateFor', () => {
+  test('is the latest 10:00 Vietnam time at or before the load, never in the future', () => {
+    // 01:50 on 30 Nov in Hà Nội is before that day's 10:00: the anchor is 29 Nov 10:00 (03:00 UTC).
+    assert.equal(
+      demoReferenceDateFor(new Date('2026-11-29T18:50:00Z')).toISOString(),
+      '2026-11-29T03:00:00.000Z',
+    );
+    assert.equal(
+      demoReferenceDateFor(new Date('2026-11-30T03:00:00Z')).toISOString(),
+      '2026-11-30T03:00:00.000Z',
+    );
+    assert.equal(
+      demoReferenceDateFor(new Date('2026-11-30T16:59:59Z')).toISOString(),
+      '2026-11-30T03:00:00.000Z',
+    );
   });
 });

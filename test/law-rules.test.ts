@@ -289,6 +289,20 @@ describe('hand-worked cases', () => {
     assert.match(t.finding!.messageVi, /muộn 1 ngày làm việc/);
   });
 
+  test('a plan approved Mon 2 Mar 2026 and published Thu 12 Mar is 3 working days late (deadline Mon 9 Mar)', () => {
+    const t = checkTimeliness(
+      {
+        item: 'khlcnt',
+        regimeDate: vn('2026-03-02'),
+        eventAt: vn('2026-03-02'),
+        publishedAt: vn('2026-03-12'),
+      },
+      opts,
+    );
+    assert.equal(t.deadline?.toISOString(), '2026-03-09T17:00:00.000Z');
+    assert.equal(t.lateBy, 3);
+  });
+
   test('an extension that does not move closing later blocks', () => {
     const r = checkExtension(base, { extendedAt: vn('2025-09-25'), newCloseAt: vn('2025-10-10') }, opts);
     assert.equal(r.blocked, true);

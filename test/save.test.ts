@@ -101,7 +101,9 @@ describe('saveTbmtFacts', () => {
       c.bid_opening! +
       c.bid_opening_bidder! +
       c.kqlcnt! +
-      c.kqlcnt_bidder!;
+      c.kqlcnt_bidder! +
+      c.ocds_process! +
+      c.ocds_release!;
     assert.equal(c.audit_log, created, 'one audit record per row written');
     const search = await database.db.selectFrom('tbmt_search').selectAll().executeTakeFirstOrThrow();
     assert.equal(search.state, 'awarded');

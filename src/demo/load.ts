@@ -54,12 +54,14 @@ export async function loadDemo(db: Kysely<DB>, opts: LoadDemoOptions = {}): Prom
 }
 
 /**
- * The demo's "now" for a load at `now`: 10:00 Asia/Ho_Chi_Minh (03:00 UTC) of that Vietnamese day.
- * The dataset is deterministic for a given seed and reference date.
+ * The demo's "now" for a load at `now`: the latest 10:00 Asia/Ho_Chi_Minh (03:00 UTC) at or before
+ * `now` — that Vietnamese day's, or the previous day's before 10:00 — so nothing in the demo is
+ * published in the future. The dataset is deterministic for a given seed and reference date.
  */
 export function demoReferenceDateFor(now: Date): Date {
   const p = vnParts(now);
-  return vnTime(p.year, p.month, p.day, 10);
+  const today = vnTime(p.year, p.month, p.day, 10);
+  return today.getTime() <= now.getTime() ? today : new Date(today.getTime() - 86_400_000);
 }
 
 async function storedReferenceDate(db: Kysely<DB>): Promise<Date | undefined> {

@@ -60,15 +60,14 @@ export function checkTimeliness(
   if (f.publishedAt.getTime() <= deadline.getTime()) {
     return { regime, deadline, late: false, lateBy: 0, unit: rule.unit, finding: null };
   }
+  // The deadline's last day: the deadline itself is 24:00 of that day, i.e. 00:00 of the next one.
+  const lastDay = dayOf(new Date(deadline.getTime() - 1), 'deadline');
   const lateBy =
     rule.unit === 'hour'
       ? Math.ceil((f.publishedAt.getTime() - deadline.getTime()) / 3_600_000)
       : rule.unit === 'working-day'
-        ? Math.max(1, opts.calendar.workingDaysBetween(dayOf(deadline, 'deadline'), pubDay))
-        : Math.max(
-            1,
-            Math.round((Date.parse(pubDay) - Date.parse(dayOf(deadline, 'deadline'))) / 86_400_000),
-          );
+        ? Math.max(1, opts.calendar.workingDaysBetween(lastDay, pubDay))
+        : Math.max(1, Math.round((Date.parse(pubDay) - Date.parse(lastDay)) / 86_400_000));
   return {
     regime,
     deadline,
