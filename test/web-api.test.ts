@@ -138,8 +138,21 @@ describe('JSON API and OpenAPI', () => {
     assert.match(doc.openapi, /^3\.1\./);
     assert.ok(doc.info.title && doc.info.version);
     const paths = Object.keys(doc.paths).sort();
-    assert.deepEqual(paths, ['/api/v1/tbmt', '/api/v1/tbmt/{notifyNo}', '/api/v1/to-chuc/{code}']);
+    const reads = ['/api/v1/tbmt', '/api/v1/tbmt/{notifyNo}', '/api/v1/to-chuc/{code}'];
+    for (const p of [...reads, '/api/v1/search', '/api/ocds/releases', '/api/ocds/feed', '/api/ledger']) {
+      assert.ok(paths.includes(p), `${p} is described`);
+    }
+    assert.deepEqual(
+      paths.filter((p) => !p.startsWith('/api/')),
+      [],
+      'pages are not in the API description',
+    );
     for (const p of paths) {
+      for (const [method, op] of Object.entries(doc.paths[p] as Record<string, { summary?: string }>)) {
+        assert.ok(op.summary, `${method.toUpperCase()} ${p} has a summary`);
+      }
+    }
+    for (const p of reads) {
       const op = doc.paths[p].get;
       assert.ok(op.summary, p);
       assert.ok(op.responses['200'].content['application/json'].schema, p);
@@ -152,7 +165,7 @@ describe('JSON API and OpenAPI', () => {
     const params = doc.paths['/api/v1/tbmt'].get.parameters.map((p: { name: string }) => p.name).sort();
     assert.deepEqual(params, ['field', 'method', 'page', 'pageSize', 'q', 'sort', 'state']);
     const sort = doc.paths['/api/v1/tbmt'].get.parameters.find((p: { name: string }) => p.name === 'sort');
-    assert.deepEqual(sort.schema.enum, ['relevance', 'newest', 'closing', 'price']);
+    assert.deepEqual(sort.schema.enum, ['relevance', 'newest', 'closing', 'price', 'price_asc']);
     const ui = await get('/api/docs/');
     assert.equal(ui.statusCode, 200);
     assert.match(ui.headers['content-type'] as string, /text\/html/);
