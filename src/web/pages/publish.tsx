@@ -1,0 +1,397 @@
+/**
+ * The publishing pages (Vietnamese, no JavaScript needed): the agency's drafts and publications
+ * (`/dang-tai`), the notice form used for a new TBMT and for an amendment, with the field errors and the
+ * law findings (with citations) next to the form, and the two deliberate buttons "Lưu bản nháp" and
+ * "Đăng tải".
+ */
+import type { Finding } from '../../compliance/law/index.ts';
+import { CONTRACT_TYPES, FIELDS, METHODS, PROCEDURES } from '../../procurement/codes.ts';
+import type { Draft } from '../../publishing/drafts.ts';
+import { KIND_VI } from '../../publishing/schemas.ts';
+import { LABELS, NOTICE_FIELDS, RESULT_ROWS, ROW_LABELS } from '../routes/publish-form.ts';
+import { CsrfField, ErrorSummary, Field, SelectField, type FormErrors } from './account-forms.tsx';
+import { Heading, Time } from './components.tsx';
+import { Layout, type PageContext } from './layout.tsx';
+import { FindingsList } from './publish-checks.tsx';
+
+const opts = (t: readonly { value: string; vi: string }[]) => t.map((c) => [c.value, c.vi] as const);
+const SELECTS: Record<string, readonly (readonly [string, string])[]> = {
+  field: opts(FIELDS),
+  method: opts(METHODS),
+  procedure: opts(PROCEDURES),
+  contractType: opts(CONTRACT_TYPES),
+  contractPeriodUnit: [
+    ['D', 'Ngày'],
+    ['M', 'Tháng'],
+    ['Y', 'Năm'],
+  ],
+  isDomestic: [
+    ['true', 'Trong nước'],
+    ['false', 'Quốc tế'],
+  ],
+  isInternet: [
+    ['true', 'Qua mạng'],
+    ['false', 'Không qua mạng'],
+  ],
+};
+const DATETIME = new Set(['bidCloseAt', 'bidOpenAt']);
+const P = 'dt';
+
+/** `/dang-tai`: the drafts and publications the signed-in person may see. */
+export function PublishListPage({
+  ctx,
+  drafts,
+  canWrite,
+}: {
+  ctx: PageContext;
+  drafts: Draft[];
+  canWrite: boolean;
+}) {
+  return (
+    <Layout ctx={ctx} title="Đăng tải thông tin đấu thầu">
+      <Heading level={1} vi="Đăng tải thông tin đấu thầu" en="Publishing" />
+      {canWrite ? (
+        <p>
+          <a class="button" href="/dang-tai/tbmt/moi">
+            Tạo thông báo mời thầu mới
+          </a>{' '}
+          <a href="/dang-tai/khlcnt">Đăng kế hoạch lựa chọn nhà thầu</a>
+        </p>
+      ) : null}
+      {drafts.length === 0 ? (
+        <p class="empty">Chưa có bản nháp hay thông tin đã đăng.</p>
+      ) : (
+        <div class="table-scroll" role="region" aria-label="Bản nháp và thông tin đã đăng" tabIndex={0}>
+          <table class="list">
+            <caption>Bản nháp và thông tin đã đăng, mới nhất trước</caption>
+            <thead>
+              <tr>
+                <th scope="col">Số</th>
+                <th scope="col">Loại</th>
+                <th scope="col">Đơn vị</th>
+                <th scope="col">Nội dung</th>
+                <th scope="col">Trạng thái</th>
+                <th scope="col">Cập nhật</th>
+              </tr>
+            </thead>
+            <tbody>
+              {drafts.map((d) => (
+                <tr>
+                  <th scope="row">
+                    <a href={`/dang-tai/ban-nhap/${d.id}`}>#{d.id}</a>
+                  </th>
+                  <td>{KIND_VI[d.kind]}</td>
+                  <td>{d.agencyCode}</td>
+                  <td>{typeof d.payload.name === 'string' ? d.payload.name : (d.notifyNo ?? '')}</td>
+                  <td>
+                    {d.status === 'published' && d.notifyNo ? (
+                      <>
+                        Đã đăng: <a href={`/tbmt/${d.notifyNo}`}>{d.publishedRef}</a>
+                        {canWrite && d.kind === 'tbmt' ? (
+                          <>
+                            {' '}
+                            (<a href={`/dang-tai/tbmt/${d.notifyNo}/sua-doi`}>sửa đổi</a>,{' '}
+                            <a href={`/dang-tai/tbmt/${d.notifyNo}/gia-han`}>gia hạn</a>,{' '}
+                            <a href={`/dang-tai/tbmt/${d.notifyNo}/huy`}>hủy thầu</a>,{' '}
+                            <a href={`/dang-tai/tbmt/${d.notifyNo}/ket-qua`}>kết quả</a>)
+                          </>
+                        ) : null}
+                      </>
+                    ) : (
+                      'Bản nháp (chưa công khai)'
+                    )}
+                  </td>
+                  <td>
+                    <Time at={d.updatedAt} />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </Layout>
+  );
+}
+
+/** What the notice form shows. */
+export interface NoticeFormView {
+  ctx: PageContext;
+  csrf: string;
+  /** `tbmt` (new notice) or `amendment`. */
+  kind: 'tbmt' | 'amendment';
+  /** Where the form posts ("Lưu bản nháp"); the publish button posts to `publishAction`. */
+  action: string;
+  publishAction?: string;
+  draft?: Draft;
+  values: Record<string, string>;
+  errors: FormErrors;
+  findings: Finding[];
+  /** Agencies the person may publish for ([code, name]); fixed for an amendment. */
+  agencies: readonly (readonly [string, string])[];
+  notice?: string;
+}
+
+/** The notice form (new TBMT or amendment), with errors and law findings next to it. */
+export function NoticeFormPage(v: NoticeFormView) {
+  const published = v.draft?.status === 'published';
+  const title =
+    v.kind === 'amendment'
+      ? `Sửa đổi thông báo mời thầu ${v.values.notifyNo ?? ''}`
+      : v.draft
+        ? `Bản nháp thông báo mời thầu #${v.draft.id}`
+        : 'Thông báo mời thầu mới';
+  return (
+    <Layout ctx={v.ctx} title={title}>
+      <Heading level={1} vi={title} en={v.kind === 'amendment' ? 'Amendment' : 'Invitation to bid'} />
+      {v.notice ? (
+        <p class="demo-notice" role="status">
+          {v.notice}
+        </p>
+      ) : null}
+      {published ? (
+        <p role="status">
+          Đã đăng tải: <a href={`/tbmt/${v.draft!.notifyNo}`}>{v.draft!.publishedRef}</a>. Thông tin đã đăng
+          không được sửa; hãy đăng sửa đổi.{' '}
+          {v.draft!.notifyNo ? (
+            <a href={`/dang-tai/tbmt/${v.draft!.notifyNo}/sua-doi`}>Sửa đổi thông báo</a>
+          ) : null}
+        </p>
+      ) : (
+        <p class="muted">
+          Bản nháp chỉ người đăng tải của đơn vị nhìn thấy. Thông tin chỉ được công khai khi bấm “Đăng tải”.
+        </p>
+      )}
+      <ErrorSummary errors={v.errors} idPrefix={P} />
+      <FindingsList findings={v.findings} />
+      <form method="post" action={v.action} novalidate>
+        <CsrfField token={v.csrf} />
+        {v.kind === 'amendment' ? (
+          <>
+            <input type="hidden" name="notifyNo" value={v.values.notifyNo} />
+            <input type="hidden" name="agencyCode" value={v.values.agencyCode} />
+            <Field
+              idPrefix={P}
+              name="reason"
+              label="Lý do sửa đổi"
+              value={v.values.reason}
+              errors={v.errors}
+              required
+              maxLength={2000}
+            />
+          </>
+        ) : v.draft ? null : (
+          <SelectField
+            idPrefix={P}
+            name="agencyCode"
+            label={LABELS.agencyCode}
+            options={v.agencies}
+            value={v.values.agencyCode}
+            errors={v.errors}
+          />
+        )}
+        {NOTICE_FIELDS.map((name) =>
+          SELECTS[name] ? (
+            <SelectField
+              idPrefix={P}
+              name={name}
+              label={LABELS[name]}
+              options={SELECTS[name]!}
+              value={v.values[name]}
+              errors={v.errors}
+              empty="— Chọn —"
+            />
+          ) : DATETIME.has(name) ? (
+            <DateTimeField name={name} value={v.values[name]} errors={v.errors} />
+          ) : (
+            <Field
+              idPrefix={P}
+              name={name}
+              label={LABELS[name]}
+              value={v.values[name]}
+              errors={v.errors}
+              maxLength={1000}
+            />
+          ),
+        )}
+        {published ? null : (
+          <p class="actions">
+            <button type="submit">Lưu bản nháp</button>{' '}
+            {v.publishAction ? (
+              <button type="submit" formaction={v.publishAction}>
+                Đăng tải (công khai)
+              </button>
+            ) : null}
+          </p>
+        )}
+      </form>
+    </Layout>
+  );
+}
+
+function DateTimeField({ name, value, errors }: { name: string; value?: string; errors: FormErrors }) {
+  const id = `${P}-${name}`;
+  const error = errors[name];
+  return (
+    <div class="field wide">
+      <label for={id}>{LABELS[name]}</label>
+      {error ? (
+        <p class="error" id={`${id}-loi`}>
+          <strong>Lỗi:</strong> {error}
+        </p>
+      ) : null}
+      <input
+        id={id}
+        name={name}
+        type="datetime-local"
+        value={value}
+        aria-invalid={error ? 'true' : undefined}
+        aria-describedby={error ? `${id}-loi` : undefined}
+      />
+    </div>
+  );
+}
+
+/** Fields of the change forms by kind: [name, input type]. */
+export const CHANGE_FIELDS: Record<'extension' | 'cancellation', [string, 'datetime' | 'date' | 'text'][]> = {
+  extension: [
+    ['newCloseAt', 'datetime'],
+    ['newOpenAt', 'datetime'],
+    ['reason', 'text'],
+  ],
+  cancellation: [
+    ['reason', 'text'],
+    ['decisionNo', 'text'],
+    ['decisionDate', 'date'],
+    ['decisionAgency', 'text'],
+  ],
+};
+
+/** What a change page shows: a form (extension, cancellation) or, for API-only kinds, the payload. */
+export interface ChangeView {
+  ctx: PageContext;
+  csrf: string;
+  kind: Draft['kind'];
+  notifyNo: string;
+  action: string;
+  publishAction?: string;
+  draft?: Draft;
+  values: Record<string, string>;
+  errors: FormErrors;
+  findings: Finding[];
+}
+
+/** A change of a published notice: extension or cancellation form; other kinds shown read-only. */
+export function ChangeFormPage(v: ChangeView) {
+  const title = `${KIND_VI[v.kind]} — ${v.notifyNo}`;
+  const fields = CHANGE_FIELDS[v.kind as keyof typeof CHANGE_FIELDS];
+  const published = v.draft?.status === 'published';
+  return (
+    <Layout ctx={v.ctx} title={title}>
+      <Heading level={1} vi={title} />
+      <p>
+        Thông báo: <a href={`/tbmt/${v.notifyNo}`}>{v.notifyNo}</a>
+        {published ? (
+          <> — đã đăng tải ({v.draft!.publishedRef}), không được sửa.</>
+        ) : (
+          ' — bản nháp, chưa công khai.'
+        )}
+      </p>
+      <ErrorSummary errors={v.errors} idPrefix={P} />
+      <FindingsList findings={v.findings} />
+      <form method="post" action={v.action} novalidate>
+        <CsrfField token={v.csrf} />
+        {v.kind === 'result' ? (
+          <ResultFields values={v.values} errors={v.errors} />
+        ) : fields ? (
+          fields.map(([name, type]) =>
+            type === 'datetime' ? (
+              <DateTimeField name={name} value={v.values[name]} errors={v.errors} />
+            ) : (
+              <Field
+                idPrefix={P}
+                name={name}
+                label={LABELS[name] ?? name}
+                hint={type === 'date' ? 'Dạng năm-tháng-ngày, ví dụ 2026-11-30' : undefined}
+                value={v.values[name]}
+                errors={v.errors}
+                maxLength={2000}
+              />
+            ),
+          )
+        ) : (
+          <pre class="payload">{JSON.stringify(v.draft?.payload ?? {}, null, 2)}</pre>
+        )}
+        {published ? null : (
+          <p class="actions">
+            {fields || v.kind === 'result' ? <button type="submit">Lưu bản nháp</button> : null}{' '}
+            {v.publishAction ? (
+              <button type="submit" formaction={v.publishAction}>
+                Đăng tải (công khai)
+              </button>
+            ) : null}
+          </p>
+        )}
+      </form>
+    </Layout>
+  );
+}
+
+/** The result form's decision fields and one row per bidder (empty rows are ignored). */
+function ResultFields({ values, errors }: { values: Record<string, string>; errors: FormErrors }) {
+  return (
+    <>
+      <Field
+        idPrefix={P}
+        name="decisionNo"
+        label={LABELS.decisionNo}
+        value={values.decisionNo}
+        errors={errors}
+      />
+      <Field
+        idPrefix={P}
+        name="decisionDate"
+        label={LABELS.decisionDate}
+        hint="Dạng năm-tháng-ngày, ví dụ 2026-11-30"
+        value={values.decisionDate}
+        errors={errors}
+      />
+      <Field
+        idPrefix={P}
+        name="decisionAgency"
+        label={LABELS.decisionAgency}
+        value={values.decisionAgency}
+        errors={errors}
+      />
+      <fieldset>
+        <legend>Nhà thầu tham dự và kết quả (dòng để trống được bỏ qua)</legend>
+        {Array.from({ length: RESULT_ROWS }, (_, i) => (
+          <fieldset class="bidder-row">
+            <legend>Nhà thầu dòng {i + 1}</legend>
+            {(['name', 'taxCode', 'bidPriceVnd', 'winningPriceVnd', 'reason'] as const).map((f) => (
+              <Field
+                idPrefix={P}
+                name={`b${i}_${f}`}
+                label={ROW_LABELS[f]}
+                value={values[`b${i}_${f}`]}
+                errors={errors}
+                maxLength={2000}
+              />
+            ))}
+            <SelectField
+              idPrefix={P}
+              name={`b${i}_isWinner`}
+              label={ROW_LABELS.isWinner}
+              options={[
+                ['false', 'Không trúng thầu'],
+                ['true', 'Trúng thầu'],
+              ]}
+              value={values[`b${i}_isWinner`]}
+              errors={errors}
+            />
+          </fieldset>
+        ))}
+      </fieldset>
+    </>
+  );
+}
