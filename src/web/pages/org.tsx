@@ -1,89 +1,14 @@
 /**
- * `/to-chuc/{code}`: an organisation and its packages: those it invites bids for (as investor and/or
- * procuring entity — each package once, with its roles) and those it bid in.
+ * `/to-chuc/{code}`: an organisation's page. For an agency it is its procurement portal (totals by
+ * year, sub-units, open notices, results, plans, every notice); for a contractor its record (bids,
+ * wins, win rate, awarded value, agencies, co-bidders, every bid). One organisation can be both.
  */
 import type { ComponentChildren } from 'preact';
-import type { BidderRow, BuyerRow, OrgProfile, OrgRole, Paged } from '../../procurement/queries/org.ts';
-import type { NoticeRow } from '../../procurement/queries/notice-rows.ts';
-import { formatNumber } from '../format.ts';
-import { Facts, Heading, Money, orgHref, Text } from './components.tsx';
+import type { OrgProfile } from '../../procurement/queries/org.ts';
+import { Facts, Heading, Org, Text } from './components.tsx';
 import { Layout, type PageContext } from './layout.tsx';
-import { NoticeTable, type ExtraColumn } from './notice-table.tsx';
-import { BeyondLastPage, Pagination } from './pagination.tsx';
-
-const ANCHORS: Record<OrgRole, string> = {
-  buyer: 'moi-thau',
-  bidder: 'nha-thau',
-};
-
-/** URL of page `page` of the `role` list of organisation `code`. */
-export function orgRoleHref(code: string, role: OrgRole, page: number): string {
-  const base = orgHref(code);
-  return page > 1 ? `${base}?role=${role}&page=${page}#${ANCHORS[role]}` : `${base}#${ANCHORS[role]}`;
-}
-
-/** Vietnamese names of the buyer-side roles. */
-export const BUYER_ROLE_LABELS: Record<BuyerRow['roles'][number], string> = {
-  investor: 'Chủ đầu tư',
-  procuringEntity: 'Bên mời thầu',
-};
-
-const BUYER_COLUMNS: ExtraColumn<BuyerRow>[] = [
-  {
-    header: 'Vai trò',
-    cell: (r) => <div class="cell-roles">{r.roles.map((role) => BUYER_ROLE_LABELS[role]).join(', ')}</div>,
-  },
-];
-
-const BIDDER_COLUMNS: ExtraColumn<BidderRow>[] = [
-  { header: 'Giá dự thầu', cell: (r) => <Money vnd={r.bidPriceVnd} /> },
-  {
-    header: 'Kết quả',
-    cell: (r) =>
-      r.won === null ? (
-        <span class="muted">Chưa có kết quả</span>
-      ) : r.won ? (
-        <>
-          <strong class="badge won">✔ Trúng thầu</strong> <Money vnd={r.winningPriceVnd} />
-        </>
-      ) : (
-        <>
-          <span class="badge lost">Không trúng thầu</span>
-          {r.reason ? <div class="hint">{r.reason}</div> : null}
-        </>
-      ),
-  },
-];
-
-function RoleSection<R extends NoticeRow>({
-  code,
-  role,
-  vi,
-  en,
-  list,
-  extra,
-}: {
-  code: string;
-  role: OrgRole;
-  vi: string;
-  en: string;
-  list: Paged<R>;
-  extra?: ExtraColumn<R>[];
-}) {
-  const id = ANCHORS[role];
-  const href = (p: number) => orgRoleHref(code, role, p);
-  return (
-    <section aria-labelledby={id}>
-      <Heading id={id} vi={`${vi} (${formatNumber(list.total)})`} en={en} />
-      {list.page > list.pageCount ? (
-        <BeyondLastPage page={list.page} pageCount={list.pageCount} href={href} />
-      ) : (
-        <NoticeTable rows={list.items} caption={vi} extra={extra} empty="Không có gói thầu nào." />
-      )}
-      <Pagination page={list.page} pageCount={list.pageCount} href={href} label={`Phân trang: ${vi}`} />
-    </section>
-  );
-}
+import { AgencySections, isAgency } from './profile-buyer.tsx';
+import { ContractorSections, isContractor } from './profile-contractor.tsx';
 
 /** The label and explanation of an organisation's code: national, local to minhbach, or demo. */
 function codeFact(org: OrgProfile): [string, ComponentChildren] {
@@ -117,6 +42,11 @@ function codeFact(org: OrgProfile): [string, ComponentChildren] {
 
 /** The organisation page. */
 export function OrgPage({ ctx, org }: { ctx: PageContext; org: OrgProfile }) {
+  const agency = isAgency(org);
+  const contractor = isContractor(org);
+  const roles = [agency ? 'Chủ đầu tư / bên mời thầu' : null, contractor ? 'Nhà thầu' : null].filter(
+    (r): r is string => r !== null,
+  );
   return (
     <Layout ctx={ctx} title={org.name}>
       <p class="kicker">
@@ -128,24 +58,39 @@ export function OrgPage({ ctx, org }: { ctx: PageContext; org: OrgProfile }) {
           codeFact(org),
           ['Mã số thuế', <Text value={org.taxCode} />],
           ['Tên tiếng Anh', <Text value={org.nameEn} />],
+          [
+            'Loại đơn vị',
+            <>
+              {org.kind.vi}{' '}
+              <span class="gloss" lang="en">
+                {org.kind.en}
+              </span>
+            </>,
+          ],
+          ...(org.parent
+            ? [['Đơn vị cấp trên', <Org org={org.parent} />] as [string, ComponentChildren]]
+            : []),
+          ['Vai trò trong đấu thầu', <Text value={roles.join(', ')} />],
         ]}
       />
-      <RoleSection
-        code={org.code}
-        role="buyer"
-        vi="Gói thầu là chủ đầu tư hoặc bên mời thầu"
-        en="As investor or procuring entity"
-        list={org.asBuyer}
-        extra={BUYER_COLUMNS}
-      />
-      <RoleSection
-        code={org.code}
-        role="bidder"
-        vi="Gói thầu đã tham dự"
-        en="As bidder"
-        list={org.asBidder}
-        extra={BIDDER_COLUMNS}
-      />
+      {agency && contractor ? (
+        <nav class="toc" aria-label="Trên trang này">
+          <Heading level={2} vi="Trên trang này" en="On this page" />
+          <ol>
+            <li>
+              <a href="#co-quan-moi-thau">Mua sắm của đơn vị</a>
+            </li>
+            <li>
+              <a href="#nha-thau-tong-hop">Tham gia dự thầu</a>
+            </li>
+          </ol>
+        </nav>
+      ) : null}
+      {agency ? <AgencySections org={org} /> : null}
+      {contractor ? <ContractorSections org={org} /> : null}
+      {!agency && !contractor ? (
+        <p class="empty">Chưa có gói thầu hay kế hoạch nào ghi tên tổ chức này.</p>
+      ) : null}
     </Layout>
   );
 }

@@ -1,9 +1,8 @@
-/** Schemas of the list endpoints: notice search (`/api/v1/tbmt`) and organisations (`/api/v1/to-chuc/{code}`). */
+/** Schemas of the notice list endpoint `/api/v1/tbmt` (organisations: `org.ts`). */
 import { Type } from '@fastify/type-provider-typebox';
 import { FIELDS, METHODS, NOTICE_STATES } from '../../../procurement/codes.ts';
-import { ORG_ROLES } from '../../../procurement/queries/org.ts';
 import { SEARCH_SORTS } from '../../../procurement/queries/search.ts';
-import { CodeValue, codeEnum, Instant, Nullable, OrgLinkSchema, PageNumber, Text, Vnd } from './common.ts';
+import { CodeValue, codeEnum, Instant, Nullable, OrgLinkSchema, PageNumber, Vnd } from './common.ts';
 
 /** Query of `GET /api/v1/tbmt`. */
 export const SearchQuerySchema = Type.Object({
@@ -68,80 +67,4 @@ export const SearchResponseSchema = Type.Object({
   sort: codeEnum(SEARCH_SORTS, 'The order used'),
   items: Type.Array(NoticeRowSchema, { description: 'In the order of sort' }),
   links: Links,
-});
-
-/** Query of `GET /api/v1/to-chuc/{code}`. */
-export const OrgQuerySchema = Type.Object({
-  role: Type.Optional(
-    Type.Unsafe<(typeof ORG_ROLES)[number]>({
-      type: 'string',
-      enum: [...ORG_ROLES],
-      description:
-        'Which list `page` applies to: buyer (investor or procuring entity) or bidder; the other list ' +
-        'returns its first page',
-    }),
-  ),
-  page: Type.Optional(PageNumber),
-  pageSize: Type.Optional(
-    Type.Integer({ minimum: 1, maximum: 100, default: 20, description: 'Items per page, 1–100' }),
-  ),
-});
-
-const BuyerRowSchema = Type.Object(
-  {
-    ...NoticeRowSchema.properties,
-    roles: Type.Array(
-      Type.Unsafe<'investor' | 'procuringEntity'>({ type: 'string', enum: ['investor', 'procuringEntity'] }),
-      {
-        description: 'Its roles in the notice: investor (chủ đầu tư), procuringEntity (bên mời thầu) or both',
-      },
-    ),
-  },
-  { description: 'A notice the organisation invites bids for, with its roles' },
-);
-
-const BidderRowSchema = Type.Object(
-  {
-    ...NoticeRowSchema.properties,
-    bidPriceVnd: Vnd('Its bid price after discount at opening (sum over its lots)'),
-    won: Nullable(Type.Boolean({ description: 'True won, false lost, null no result yet' })),
-    winningPriceVnd: Vnd('Its winning price (sum over lots won)'),
-    reason: Text('Reason published for not winning'),
-  },
-  { description: 'A notice the organisation bid in, with its bid and the outcome' },
-);
-
-/** Response of `GET /api/v1/to-chuc/{code}`. */
-export const OrgResponseSchema = Type.Object({
-  code: Type.String({ description: 'Code on the national system, or a local mb-… code (see codeIsLocal)' }),
-  codeIsLocal: Type.Boolean({
-    description: 'True when code was made by minhbach from the name because the source gave no code',
-  }),
-  name: Type.String(),
-  nameEn: Text('English name'),
-  taxCode: Text('Tax code'),
-  source: Type.String({ description: 'muasamcong, demo or minhbach' }),
-  asBuyer: Type.Object(
-    {
-      total: Type.Integer(),
-      page: Type.Integer(),
-      pageSize: Type.Integer(),
-      pageCount: Type.Integer(),
-      items: Type.Array(BuyerRowSchema),
-    },
-    {
-      description:
-        'Notices whose current version names it as investor or procuring entity, each notice once with its roles',
-    },
-  ),
-  asBidder: Type.Object(
-    {
-      total: Type.Integer(),
-      page: Type.Integer(),
-      pageSize: Type.Integer(),
-      pageCount: Type.Integer(),
-      items: Type.Array(BidderRowSchema),
-    },
-    { description: 'Notices it bid in (bid opening or result)' },
-  ),
 });
