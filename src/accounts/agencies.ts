@@ -145,6 +145,8 @@ const AGENCY_COLUMNS = sql`code, name, unit_kind AS kind, parent_code AS "parent
 
 /** The agency with `code` (an org with a unit kind), or null. */
 export async function getAgency(db: Tx, agencyCode: string): Promise<AgencyFields | null> {
+  // PostgreSQL refuses a NUL character in a text parameter (an error, i.e. a 500): no code has one.
+  if (agencyCode.includes('\u0000')) return null;
   const r = await sql<AgencyFields>`SELECT ${AGENCY_COLUMNS} FROM org
     WHERE code = ${agencyCode} AND unit_kind IS NOT NULL`.execute(db);
   return r.rows[0] ?? null;

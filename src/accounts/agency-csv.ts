@@ -152,42 +152,53 @@ export async function importAgencyCsv(db: Kysely<DB>, text: string, actor: strin
 
   // 2. References: to agencies in the database or to valid rows; repeat while removals cascade.
   const stored = new Map((await listAgencies(db)).map((a) => [a.code, a]));
-  for (let changed = true; changed;) {
-    changed = false;
-    for (const [code, row] of valid) {
-      for (const [column, ref] of [
-        ['parent_code', row.fields.parentCode],
-        ['successor_code', row.fields.successorCode],
-      ] as const) {
-        if (!ref || valid.has(ref) || stored.has(ref)) continue;
-        result.errors.push(
-          rowError(
-            row.line,
-            column,
-            `no agency "${ref}" in the database or in a valid row of the file`,
-            `không có đơn vị “${ref}” trong cơ sở dữ liệu hay ở một dòng hợp lệ của tệp`,
-          ),
-        );
-        valid.delete(code);
-        changed = true;
-        break;
+  const dropUnresolved = () => {
+    for (let changed = true; changed;) {
+      changed = false;
+      for (const [code, row] of valid) {
+        for (const [column, ref] of [
+          ['parent_code', row.fields.parentCode],
+          ['successor_code', row.fields.successorCode],
+        ] as const) {
+          if (!ref || valid.has(ref) || stored.has(ref)) continue;
+          result.errors.push(
+            rowError(
+              row.line,
+              column,
+              `no agency "${ref}" in the database or in a valid row of the file`,
+              `không có đơn vị “${ref}” trong cơ sở dữ liệu hay ở một dòng hợp lệ của tệp`,
+            ),
+          );
+          valid.delete(code);
+          changed = true;
+          break;
+        }
       }
     }
-  }
+  };
+  dropUnresolved();
 
-  // 3. Loops in the hierarchy as it would be after the import.
+  // 3. Loops in the hierarchy as it would be after the import, however long: each chain of parents
+  // is walked once (on the current walk → a loop closes; finished → known to end at a root).
   const parentOf = (code: string) =>
     valid.has(code) ? valid.get(code)!.fields.parentCode : (stored.get(code)?.parentCode ?? null);
+  const walked = new Map<string, 'walking' | 'done'>();
   const looping: Row[] = [];
-  for (const row of valid.values()) {
-    let at = row.fields.parentCode;
-    for (let steps = 0; at && steps < 1000; steps++) {
-      if (at === row.fields.code) {
-        looping.push(row);
-        break;
-      }
+  for (const start of valid.keys()) {
+    const path: string[] = [];
+    let at: string | null = start;
+    while (at && !walked.has(at)) {
+      walked.set(at, 'walking');
+      path.push(at);
       at = parentOf(at);
     }
+    if (at && walked.get(at) === 'walking') {
+      for (const code of path.slice(path.indexOf(at))) {
+        const row = valid.get(code);
+        if (row) looping.push(row);
+      }
+    }
+    for (const code of path) walked.set(code, 'done');
   }
   for (const row of looping) {
     valid.delete(row.fields.code);
@@ -200,6 +211,8 @@ export async function importAgencyCsv(db: Kysely<DB>, text: string, actor: strin
       ),
     );
   }
+  // Rows under (or succeeded by) a looping row have lost their reference too.
+  if (looping.length > 0) dropUnresolved();
 
   // 4. One transaction for every valid row.
   const rows = [...valid.values()].sort((a, b) => a.line - b.line);

@@ -11,6 +11,7 @@ import type { DB } from '../db/generated/db.ts';
 import { nfc } from '../text/normalize.ts';
 import { toAccount, type Account } from './accounts.ts';
 import { accountActor, audit, type Tx } from './audit.ts';
+import { invalidField } from './errors.ts';
 import { verifyPassword } from './secrets.ts';
 import {
   createSession,
@@ -173,8 +174,10 @@ export async function signIn(
 /**
  * Lifts the lock-out of an e-mail now (an administrator's decision): its earlier failures no longer
  * count. Audited as `actor` (action `unlock`, entity `sign_in`).
+ * @throws AccountError (`invalid-input`, field `email`) when the e-mail is empty.
  */
 export async function unlockEmail(tx: Tx, emailTyped: string, actor: string): Promise<void> {
   const email = (nfc(emailTyped)?.toLowerCase() ?? '').slice(0, 254);
+  if (!email) throw invalidField('email', 'is required', 'Thư điện tử không được để trống.');
   await audit(tx, actor, 'unlock', 'sign_in', null, null, { email });
 }

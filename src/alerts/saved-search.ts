@@ -66,7 +66,7 @@ const yesNo = (v: boolean | null | undefined, yes: string, no: string) => (v == 
  */
 export function describeSavedSearch(p: SavedSearchParams): string {
   const parts = [
-    p.q ? `từ khóa “${p.q}”` : null,
+    p.q ? `từ khóa “${oneLine(p.q)}”` : null,
     p.field ? `lĩnh vực: ${labelVi(FIELDS, p.field)}` : null,
     p.method ? `hình thức: ${labelVi(METHODS, p.method)}` : null,
     p.procedure ? `phương thức: ${labelVi(PROCEDURES, p.procedure)}` : null,
@@ -85,6 +85,15 @@ export function describeSavedSearch(p: SavedSearchParams): string {
     p.closingTo ? `đóng thầu đến ${vnDay(p.closingTo)}` : null,
   ].filter((x): x is string => x !== null);
   return parts.length > 0 ? parts.join(' · ') : 'mọi gói thầu';
+}
+
+/**
+ * `text` on one line (line breaks and runs of spaces as one space): the description goes into e-mail
+ * text, where a typed line break would start a line of its own that the reader might take for the
+ * portal's words.
+ */
+function oneLine(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
 }
 
 /** `2026-03-24` → `24/03/2026`. */

@@ -46,6 +46,8 @@ export function addValidateCommand(ocds: Command): void {
         opts: { schemaDir?: string; extension?: string[]; format: 'text' | 'json' },
       ) => {
         const inputs = files.length === 0 ? ['-'] : files;
+        if (inputs.filter((f) => f === '-').length > 1)
+          throw new CliError('stdin ("-") can be read only once / chỉ đọc được stdin một lần', 2);
         for (const f of inputs) {
           if (f !== '-' && !fs.existsSync(f))
             throw new CliError(`không tìm thấy tệp / file not found: ${f}`, 2);

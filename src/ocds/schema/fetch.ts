@@ -31,7 +31,9 @@ export class SchemaFetchError extends Error {
  * @param opts.baseUrl folder URL (default {@link officialSchemaUrl})
  * @param opts.timeoutMs per request (default 30 s)
  * @returns the files written, relative to `dest`.
- * @throws SchemaFetchError naming the URL and the reason.
+ * @throws SchemaFetchError naming the URL and the reason: network error, HTTP status, a body not
+ *   complete within `timeoutMs` or over 20 MB, not UTF-8, a schema file that is not a JSON object
+ *   with `properties`, a codelist without a `Code` column.
  */
 export async function fetchSchema(opts: {
   version: string;
@@ -50,13 +52,13 @@ export async function fetchSchema(opts: {
     const schemas: unknown[] = [];
     for (const file of SCHEMA_FILES) {
       const text = await download(base + file, opts.timeoutMs);
-      schemas.push(parseJson(text, base + file));
+      schemas.push(parseSchema(text, base + file));
       await fs.writeFile(path.join(tmp, file), text);
       written.push(file);
     }
     const record = await download(`${base}record-schema.json`, opts.timeoutMs, true);
     if (record !== undefined) {
-      parseJson(record, `${base}record-schema.json`);
+      parseSchema(record, `${base}record-schema.json`);
       await fs.writeFile(path.join(tmp, 'record-schema.json'), record);
       written.push('record-schema.json');
     }
@@ -65,6 +67,7 @@ export async function fetchSchema(opts: {
     for (const name of [...codelists].sort()) {
       if (!/^[\w.-]+\.csv$/.test(name)) continue; // never a path outside the folder
       const text = await download(`${base}codelists/${name}`, opts.timeoutMs);
+      checkCodelist(text, `${base}codelists/${name}`);
       await fs.writeFile(path.join(tmp, 'codelists', name), text);
       written.push(`codelists/${name}`);
     }
@@ -74,7 +77,12 @@ export async function fetchSchema(opts: {
       () => false,
     );
     if (exists) await fs.rename(dest, old);
-    await fs.rename(tmp, dest);
+    try {
+      await fs.rename(tmp, dest);
+    } catch (err) {
+      if (exists) await fs.rename(old, dest); // put the previous cache back: all or nothing
+      throw err;
+    }
     if (exists) await fs.rm(old, { recursive: true, force: true });
     return written;
   } finally {
@@ -98,16 +106,68 @@ async function download(url: string, timeoutMs = 30_000, optional = false): Prom
       `cannot download ${url}: ${cause?.code ?? cause?.message ?? (err as Error).message}`,
     );
   }
-  if (optional && res.status === 404) return undefined;
-  if (!res.ok) throw new SchemaFetchError(`cannot download ${url}: HTTP ${res.status}`);
-  return await res.text();
+  if (optional && res.status === 404) {
+    await res.body?.cancel();
+    return undefined;
+  }
+  if (!res.ok) {
+    await res.body?.cancel();
+    throw new SchemaFetchError(`cannot download ${url}: HTTP ${res.status}`);
+  }
+  // The body too can fail: the server stops, trickles past the timeout, or sends without end.
+  try {
+    const chunks: Uint8Array[] = [];
+    let size = 0;
+    const reader = res.body?.getReader();
+    for (;;) {
+      const part = reader ? await reader.read() : { done: true as const, value: undefined };
+      if (part.done) break;
+      size += part.value.byteLength;
+      if (size > MAX_FILE_BYTES) {
+        await reader?.cancel();
+        throw new SchemaFetchError(`cannot download ${url}: larger than ${MAX_FILE_BYTES} bytes`);
+      }
+      chunks.push(part.value);
+    }
+    return new TextDecoder('utf-8', { fatal: true }).decode(Buffer.concat(chunks));
+  } catch (err) {
+    if (err instanceof SchemaFetchError) throw err;
+    const e = err as Error & { cause?: { code?: string } };
+    const why =
+      e.name === 'TimeoutError' ? `no complete answer within ${timeoutMs} ms` : (e.cause?.code ?? e.message);
+    throw new SchemaFetchError(`cannot download ${url}: ${why}`);
+  }
 }
 
-function parseJson(text: string, url: string): unknown {
+/** Largest schema or codelist file accepted (the largest official one is well under 1 MB). */
+const MAX_FILE_BYTES = 20 * 1024 * 1024;
+
+/** The file as a JSON Schema: a JSON object with `properties` (every OCDS schema file has them). */
+function parseSchema(text: string, url: string): unknown {
+  let value: unknown;
   try {
-    return JSON.parse(text) as unknown;
+    value = JSON.parse(text) as unknown;
   } catch {
     throw new SchemaFetchError(`${url} is not JSON`);
+  }
+  const props = (value as { properties?: unknown } | null)?.properties;
+  if (
+    typeof value !== 'object' ||
+    value === null ||
+    Array.isArray(value) ||
+    typeof props !== 'object' ||
+    props === null
+  ) {
+    throw new SchemaFetchError(`${url} is not a JSON Schema (a JSON object with "properties")`);
+  }
+  return value;
+}
+
+/** A codelist is a CSV file whose header has a `Code` column (an error page is not). */
+function checkCodelist(text: string, url: string): void {
+  const header = text.replace(/^\uFEFF/, '').split(/\r?\n/, 1)[0] ?? '';
+  if (!header.split(',').some((c) => c.trim().replace(/^"(.*)"$/, '$1') === 'Code')) {
+    throw new SchemaFetchError(`${url} is not a codelist (a CSV file with a "Code" column)`);
   }
 }
 

@@ -39,8 +39,10 @@ const HTML = 'text/html; charset=utf-8';
 /** Where to go after signing in: `next` when it is a path of this site, else `/tai-khoan`. */
 export function safeNext(next: string | undefined): string {
   if (!next || next.length > 500) return '/tai-khoan';
-  // A local absolute path only: not `//host`, not `/\host`, no scheme, no control characters.
-  if (!/^\/(?![/\\])[^\s\\]*$/.test(next)) return '/tai-khoan';
+  // A local absolute path only: not `//host`, not `/\host`, no scheme; printable ASCII without
+  // spaces or backslashes (a browser sends the path percent-encoded). A raw non-ASCII or control
+  // character cannot go into the Location header at all: Node refuses it (it was a 500).
+  if (!/^\/(?![/\\])[!-[\]-~]*$/.test(next)) return '/tai-khoan';
   return next;
 }
 
@@ -219,7 +221,12 @@ export const accountRoutes: FastifyPluginAsyncTypebox<AccountRouteOptions> = asy
 
   app.post(
     '/tai-khoan/mat-khau',
-    { schema: { hide: true, body: PasswordBody }, onRequest: requireAccount },
+    {
+      schema: { hide: true, body: PasswordBody },
+      onRequest: requireAccount,
+      // Each try checks the current password: as limited as sign-in, or a stolen session could guess it.
+      config: { rateLimit: { max: app.authSettings.signInPerMinute, timeWindow: 60_000 } },
+    },
     async (request, reply) => {
       const auth = request.auth!;
       const b = request.body;
