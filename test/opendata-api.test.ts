@@ -111,7 +111,7 @@ describe('OCDS API on the demo data', () => {
       const res = await get(url);
       assert.equal(res.statusCode, 400, url);
       const body = JSON.parse(res.body) as { error: { code: string; message: string } };
-      assert.equal(body.error.code, 'invalid_parameter', url);
+      assert.equal(body.error.code, 'invalid-parameter', url);
     }
   });
 
@@ -135,7 +135,7 @@ describe('OCDS API on the demo data', () => {
 
     const missing = await get('/api/ocds/records/ocds-mbhn01-BP0000000000');
     assert.equal(missing.statusCode, 404);
-    assert.equal((JSON.parse(missing.body) as { error: { code: string } }).error.code, 'not_found');
+    assert.equal((JSON.parse(missing.body) as { error: { code: string } }).error.code, 'not-found');
   });
 
   test('/api/ocds/releases.jsonl.gz streams every release, one per line', async () => {

@@ -10,7 +10,7 @@ import { LAW_RULES } from '../src/compliance/law/index.ts';
 import { WorkingCalendar } from '../src/calendar/index.ts';
 import { addDays, vnDateOf, weekday } from '../src/calendar/dates.ts';
 import { createTestDatabase } from './helpers/db.ts';
-import { api, publishFixture, tbmtPayload, type PublishFixture } from './publish-helpers.ts';
+import { api, publishFixture, tbmtPayload, type PublishFixture } from './helpers/publish.ts';
 
 const BIDDING_RULE = LAW_RULES.find(
   (r) =>

@@ -9,7 +9,7 @@ import { after, before, describe, test } from 'node:test';
 import { LAW_RULES } from '../src/compliance/law/index.ts';
 import { createTestDatabase } from './helpers/db.ts';
 import { Browser, csrfOf } from './helpers/accounts.ts';
-import { publishFixture, tbmtPayload, type PublishFixture } from './publish-helpers.ts';
+import { publishFixture, tbmtPayload, type PublishFixture } from './helpers/publish.ts';
 
 const MIN_DAYS = LAW_RULES.find((r) => r.id === 'L22A.bidding-period.domestic')!.min!;
 

@@ -138,7 +138,7 @@ describe('real notices on the portal', { skip }, () => {
 
     const missing = await get('/api/v1/tbmt/IB2600000000');
     assert.equal(missing.statusCode, 404);
-    assert.equal(missing.json().error.code, 'not_found');
+    assert.equal(missing.json().error.code, 'not-found');
   });
 
   test('organisation pages list the packages in each role', async () => {

@@ -196,7 +196,7 @@ describe('search page and search API', () => {
     );
     const api = await get('/api/v1/search?priceMin=5&priceMax=1');
     assert.equal(api.statusCode, 400);
-    assert.equal(api.json().error.code, 'invalid_parameter');
+    assert.equal(api.json().error.code, 'invalid-parameter');
     assert.match(api.json().error.message, /priceMax/);
     const odd = [
       '%00',

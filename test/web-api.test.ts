@@ -97,17 +97,17 @@ describe('JSON API and OpenAPI', () => {
   test('errors: 404 for unknown, 400 for malformed, JSON with a stable code', async () => {
     const unknown = await get('/api/v1/tbmt/IB2699999999');
     assert.equal(unknown.statusCode, 404);
-    assert.equal(unknown.json().error.code, 'not_found');
+    assert.equal(unknown.json().error.code, 'not-found');
     assert.equal(typeof unknown.json().error.message, 'string');
     const malformed = await get('/api/v1/tbmt/not-a-number');
     assert.equal(malformed.statusCode, 400);
-    assert.equal(malformed.json().error.code, 'invalid_parameter');
+    assert.equal(malformed.json().error.code, 'invalid-parameter');
     const route = await get('/api/v2/anything');
     assert.equal(route.statusCode, 404);
     assert.deepEqual(Object.keys(route.json()), ['error']);
     const org = await get('/api/v1/to-chuc/vn0000000000');
     assert.equal(org.statusCode, 404);
-    assert.equal(org.json().error.code, 'not_found');
+    assert.equal(org.json().error.code, 'not-found');
     const method = await app.inject({ method: 'POST', url: '/api/v1/tbmt', payload: '{' });
     assert.ok(method.statusCode >= 400 && method.statusCode < 500, String(method.statusCode));
     assert.ok(method.json().error.code);

@@ -374,7 +374,7 @@ describe('public pages', () => {
       const body = api.json();
       assert.deepEqual(Object.keys(body), ['error']);
       assert.deepEqual(Object.keys(body.error).sort(), ['code', 'message']);
-      assert.equal(body.error.code, 'bad_request');
+      assert.equal(body.error.code, 'bad-request');
       if (url.length > 4) assert.ok(!api.body.includes(url.slice(1)), `not echoed: /api/v1${url}`);
     }
   });

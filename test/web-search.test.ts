@@ -112,7 +112,7 @@ describe('search page and search API', () => {
       assert.match(res.body, /Tham số “page” không hợp lệ/, `page=${page}`);
       const api = await get(`/api/v1/tbmt?page=${page}`);
       assert.equal(api.statusCode, 400, `api page=${page}`);
-      assert.equal(api.json().error.code, 'invalid_parameter', `api page=${page}`);
+      assert.equal(api.json().error.code, 'invalid-parameter', `api page=${page}`);
     }
     const twice = await get('/tim-kiem?page=1&page=2');
     assert.equal(twice.statusCode, 400);
@@ -147,7 +147,7 @@ describe('search page and search API', () => {
     ]) {
       const bad = await get(url);
       assert.equal(bad.statusCode, 400, url);
-      assert.equal(bad.json().error.code, 'invalid_parameter', url);
+      assert.equal(bad.json().error.code, 'invalid-parameter', url);
     }
   });
 

@@ -7,6 +7,7 @@ import { hasDemoData } from '../procurement/queries/demo.ts';
 import { openMigratedDatabase } from './database.ts';
 import { CliError } from './errors.ts';
 import { registerImportAdminUnits } from './import-admin-units.ts';
+import { registerImportOcds } from './import-ocds.ts';
 
 /**
  * `minhbach import muasamcong <paths...>`: imports files of the national e-procurement system (and the
@@ -72,6 +73,7 @@ export function registerImport(program: Command): Command {
       }
     });
   registerImportAdminUnits(importCmd);
+  registerImportOcds(importCmd);
   return importCmd;
 }
 

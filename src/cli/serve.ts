@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import { loadConfig } from '../config.ts';
 import { hasAnyData, loadDemo } from '../demo/load.ts';
 import { buildApp } from '../web/app.ts';
+import { startAlertTimer } from './alerts.ts';
 import { openMigratedDatabase } from './database.ts';
 import { CliError } from './errors.ts';
 
@@ -15,7 +16,11 @@ export function registerServe(program: Command): void {
     .command('serve')
     .description('Chạy cổng thông tin (start the portal)')
     .option('--no-demo', 'không nạp dữ liệu minh họa vào cơ sở dữ liệu trống (start empty)')
-    .action(async (opts: { demo: boolean }) => {
+    .option(
+      '--no-alerts',
+      'không chạy việc gửi thông báo e-mail định kỳ (no alert timer; also MINHBACH_ALERTS=off)',
+    )
+    .action(async (opts: { demo: boolean; alerts: boolean }) => {
       const config = loadConfig();
       const database = await openMigratedDatabase(config);
       if (opts.demo && !(await hasAnyData(database.db))) {
@@ -24,7 +29,11 @@ export function registerServe(program: Command): void {
         process.stderr.write(`Đã nạp ${loaded.tbmt} gói thầu minh họa.\n`);
       }
       const app = await buildApp({ database, logger: { level: config.logLevel } });
+      const stopAlerts = opts.alerts
+        ? startAlertTimer(database, (line) => app.log.info(line))
+        : async () => {};
       const close = async () => {
+        await stopAlerts();
         await app.close();
         await database.close();
         process.exit(0);

@@ -3,6 +3,7 @@ import type { DB } from '../db/generated/db.ts';
 import type { Source, TbmtFacts, TbmtVersionFacts } from './facts.ts';
 import { NOTIFY_NO } from './identifiers.ts';
 import { resolveOrg } from './write/orgs.ts';
+import { publishAfterSave } from '../opendata/hook.ts';
 import { refreshTbmtSearch } from './write/search-index.ts';
 import { Writer, type SaveStats } from './write/writer.ts';
 import {
@@ -108,6 +109,7 @@ export async function saveTbmtFacts(
   // (or it is missing), so re-saving known facts writes nothing at all.
   const wrote = Object.values(w.stats.byEntity).some((c) => c.created + c.updated > 0);
   if (wrote || !(await w.find('tbmt_search', { tbmt_id: tbmtId }))) await refreshTbmtSearch(tx, tbmtId);
+  await publishAfterSave(tx, { packageId, khlcntId, wrote, stats: w.stats, actor: opts.actor });
   return w.stats;
 }
 

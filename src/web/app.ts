@@ -12,8 +12,20 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { Database } from '../db/connect.ts';
 import { apiRoutes } from './api/routes.ts';
+import { ledgerApiRoutes } from './api/ledger.ts';
+import { alertRoutes } from './routes/alerts.tsx';
+import { authPlugin } from './auth/plugin.ts';
+import { ocdsApiRoutes } from './api/ocds.ts';
+import { publishApiRoutes } from './api/publish.ts';
+import { publishRoutes } from './routes/publish.tsx';
+import { planApiRoutes } from './api/plan.ts';
+import { planRoutes } from './routes/plan.tsx';
 import { frameworkErrorHandler, installErrorHandlers } from './error-handler.tsx';
+import { orgPageRoutes } from './routes/org.tsx';
+import { accountRoutes } from './routes/account.tsx';
+import { adminRoutes } from './routes/admin.tsx';
 import { pageRoutes } from './routes/pages.tsx';
+import { searchRoutes } from './routes/search.tsx';
 import { installSecurityHeaders } from './security.ts';
 
 const STATIC_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'static');
@@ -60,12 +72,38 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       tags: [
         { name: 'tbmt', description: 'Invitations to bid (thông báo mời thầu, TBMT) and their whole story' },
         { name: 'to-chuc', description: 'Organisations: investors, procuring entities, contractors' },
+        {
+          name: 'ledger',
+          description:
+            'Tamper-evident publication ledger (sổ cái công bố): a public hash chain of every publication',
+        },
+        {
+          name: 'ocds',
+          description: 'Open Contracting Data Standard 1.1.5: releases, records, change feed, bulk download',
+        },
+        {
+          name: 'publish',
+          description:
+            'Publishing by agencies (đăng tải): drafts, notices and their changes, plans — API token or session + CSRF',
+        },
       ],
     },
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
 
+  await app.register(authPlugin, { database: opts.database });
   await app.register(pageRoutes, { database: opts.database });
+  await app.register(alertRoutes, { database: opts.database });
+  await app.register(accountRoutes, { database: opts.database });
+  await app.register(adminRoutes, { database: opts.database });
+  await app.register(searchRoutes, { database: opts.database });
+  await app.register(orgPageRoutes, { database: opts.database });
+  await app.register(planRoutes, { database: opts.database });
   await app.register(apiRoutes, { database: opts.database, prefix: '/api/v1' });
+  await app.register(planApiRoutes, { database: opts.database, prefix: '/api/v1' });
+  await app.register(ledgerApiRoutes, { database: opts.database, prefix: '/api/ledger' });
+  await app.register(ocdsApiRoutes, { database: opts.database, prefix: '/api/ocds' });
+  await app.register(publishApiRoutes, { database: opts.database, prefix: '/api/v1/publish' });
+  await app.register(publishRoutes, { database: opts.database });
   return app;
 }

@@ -1,12 +1,23 @@
 /**
  * The error catalogue of the web layer: each error a client can get has an HTTP status, a stable
  * `code` for machines, an English message (API) and a Vietnamese one (pages). Nothing else reaches a
- * client: unexpected errors become `internal_error` without details.
+ * client: unexpected errors become `internal-error` without details.
  */
 import type { FastifyError } from 'fastify';
 
 /** Stable error codes of the API (`{error: {code, message}}`). */
-export type ErrorCode = 'not_found' | 'invalid_parameter' | 'bad_request' | 'internal_error';
+export type ErrorCode =
+  | 'not-found'
+  | 'invalid-parameter'
+  | 'bad-request'
+  | 'internal-error'
+  // Accounts and access (src/web/auth/errors.ts):
+  | 'unauthorized'
+  | 'invalid-token'
+  | 'forbidden'
+  | 'forbidden-agency'
+  | 'csrf-invalid'
+  | 'rate-limited';
 
 /** An error with everything needed to answer it, in JSON or as a page. */
 export class HttpError extends Error {
@@ -25,14 +36,14 @@ export class HttpError extends Error {
 
 /** 404 for a route or a thing that does not exist, e.g. `notFound('notice IB2600000000', 'gói thầu IB2600000000')`. */
 export function notFound(whatEn = 'page', whatVi = 'trang'): HttpError {
-  return new HttpError(404, 'not_found', `No ${whatEn} found.`, `Không tìm thấy ${whatVi}.`);
+  return new HttpError(404, 'not-found', `No ${whatEn} found.`, `Không tìm thấy ${whatVi}.`);
 }
 
 /** 400 for a parameter that is present but not acceptable, named in both languages. */
 export function invalidParameter(name: string, reasonEn: string, reasonVi: string): HttpError {
   return new HttpError(
     400,
-    'invalid_parameter',
+    'invalid-parameter',
     `Invalid parameter "${name}": ${reasonEn}.`,
     `Tham số “${name}” không hợp lệ: ${reasonVi}.`,
   );
@@ -42,7 +53,7 @@ export function invalidParameter(name: string, reasonEn: string, reasonVi: strin
 export function badUrl(): HttpError {
   return new HttpError(
     400,
-    'bad_request',
+    'bad-request',
     'The address contains malformed percent-encoding (%…) and cannot be read.',
     'Địa chỉ trang có ký tự mã hóa sai (dạng %…) nên không đọc được. Hãy kiểm tra lại đường dẫn.',
   );
@@ -52,7 +63,7 @@ export function badUrl(): HttpError {
 export function uriTooLong(): HttpError {
   return new HttpError(
     414,
-    'bad_request',
+    'bad-request',
     'A part of the address is too long.',
     'Một phần của địa chỉ trang quá dài; không có trang nào như vậy.',
   );
@@ -62,7 +73,7 @@ export function uriTooLong(): HttpError {
 export function internalError(): HttpError {
   return new HttpError(
     500,
-    'internal_error',
+    'internal-error',
     'Internal error. The problem has been logged; please try again later.',
     'Hệ thống gặp lỗi. Lỗi đã được ghi lại; vui lòng thử lại sau.',
   );
@@ -100,9 +111,9 @@ function reasonVi(e: AjvError): string {
 
 /**
  * Turns any error thrown while handling a request into a catalogue error: ours as is; schema
- * validation failures as 400 `invalid_parameter` naming the parameter; other client errors of Fastify
- * (malformed body, unsupported media type, …) as `bad_request` with their status; everything else as
- * 500 `internal_error`.
+ * validation failures as 400 `invalid-parameter` naming the parameter; other client errors of Fastify
+ * (malformed body, unsupported media type, …) as `bad-request` with their status; everything else as
+ * 500 `internal-error`.
  */
 export function toHttpError(err: unknown): HttpError {
   if (err instanceof HttpError) return err;
@@ -116,14 +127,14 @@ export function toHttpError(err: unknown): HttpError {
     const name = bounded(path || missing || fe.validationContext || 'request', 40);
     const vi = missing ? `Thiếu tham số “${name}”.` : `Tham số “${name}” không hợp lệ: ${reasonVi(first)}.`;
     const en = `Invalid ${fe.validationContext ?? 'request'} parameter "${name}": ${bounded(first.message ?? 'invalid', 200)}.`;
-    return new HttpError(400, 'invalid_parameter', en, vi);
+    return new HttpError(400, 'invalid-parameter', en, vi);
   }
   const status = typeof fe.statusCode === 'number' ? fe.statusCode : 500;
   if (status >= 400 && status < 500) {
     if (status === 404) return notFound();
     return new HttpError(
       status,
-      'bad_request',
+      'bad-request',
       `Bad request${fe.message ? `: ${bounded(fe.message, 200)}` : '.'}`,
       'Yêu cầu không hợp lệ.',
     );

@@ -25,6 +25,96 @@ export type Numeric = ColumnType<number, number | string, number | string>;
 
 export type Timestamp = ColumnType<Date, Date | string, Date | string>;
 
+export interface Account {
+  /**
+   * Agency a publisher acts for (with its sub-units); NULL for admin and monitor.
+   */
+  agency_code: string | null;
+  /**
+   * When the row was created.
+   */
+  created_at: Generated<Timestamp>;
+  /**
+   * Actor who created the account (audit actor, e.g. cli:admin or account:1).
+   */
+  created_by: string;
+  /**
+   * When an administrator disabled the account; a disabled account cannot sign in and its sessions end.
+   */
+  disabled_at: Timestamp | null;
+  /**
+   * Name shown on pages and in the audit log.
+   */
+  display_name: string;
+  /**
+   * Sign-in name: the e-mail address, lower case, Unicode NFC.
+   */
+  email: string;
+  /**
+   * Surrogate key.
+   */
+  id: Generated<number>;
+  /**
+   * Last successful sign-in.
+   */
+  last_sign_in_at: Timestamp | null;
+  /**
+   * When the password was last set.
+   */
+  password_changed_at: Generated<Timestamp>;
+  /**
+   * Argon2id hash of the password in PHC string form (@node-rs/argon2); the password itself is never stored.
+   */
+  password_hash: string;
+  /**
+   * admin (manages agencies, accounts and tokens), publisher (publishes for agency_code and its sub-units) or monitor (reads everything, drafts included; writes nothing).
+   */
+  role: string;
+}
+
+export interface AccountSession {
+  /**
+   * Account signed in.
+   */
+  account_id: number;
+  /**
+   * Sign-in time.
+   */
+  created_at: Generated<Timestamp>;
+  /**
+   * When the session was ended before expiry.
+   */
+  ended_at: Timestamp | null;
+  /**
+   * sign-out, password-changed, disabled (account disabled) or replaced (a new sign-in from the same browser).
+   */
+  ended_reason: string | null;
+  /**
+   * Absolute end of the session, whatever the activity.
+   */
+  expires_at: Timestamp;
+  /**
+   * Surrogate key.
+   */
+  id: Generated<number>;
+  /**
+   * Client address at sign-in.
+   */
+  ip: string | null;
+  /**
+   * Last request seen (refreshed at most once a minute); the session ends after the idle timeout.
+   */
+  last_seen_at: Generated<Timestamp>;
+  /**
+   * SHA-256 (hex) of the session token held in the cookie.
+   */
+  token_hash: string;
+  /**
+   * Browser at sign-in (first 300 characters).
+   */
+  user_agent: string | null;
+}
+
 export interface AdminUnit {
   /**
    * Official statistical code, a string with leading zeros: province 2 digits (Hà Nội = 01), district 3 digits, commune 5 digits.
@@ -125,6 +215,185 @@ export interface AdminUnitMapping {
    * Reference file the row was imported from, relative to the imported folder (post-2025/address.json).
    */
   source: string;
+}
+
+export interface AlertDelivery {
+  /**
+   * Surrogate key.
+   */
+  id: Generated<number>;
+  /**
+   * When the job found the match.
+   */
+  matched_at: Generated<Timestamp>;
+  /**
+   * The message that carries it; NULL while pending (not yet claimed, or its message failed and it waits for the next one).
+   */
+  message_id: number | null;
+  /**
+   * The saved search.
+   */
+  subscription_id: number;
+  /**
+   * The notice (TBMT) that matched.
+   */
+  tbmt_id: number;
+}
+
+export interface AlertMessage {
+  /**
+   * When the message was claimed for sending.
+   */
+  claimed_at: Generated<Timestamp>;
+  /**
+   * Why the transport refused it (failed) or why it is uncertain.
+   */
+  error: string | null;
+  /**
+   * Surrogate key.
+   */
+  id: Generated<number>;
+  /**
+   * confirm (double opt-in link), immediate (new matches of one run) or digest (daily).
+   */
+  kind: string;
+  /**
+   * Number of notices the message lists (0 for confirmations).
+   */
+  match_count: Generated<number>;
+  /**
+   * RFC 5322 Message-ID of the e-mail, fixed at claim time; also the outbox file name.
+   */
+  message_id: string;
+  /**
+   * HMAC of the client IP address that caused a confirmation message, for rate limiting.
+   */
+  request_ip_hash: string | null;
+  /**
+   * When the transport accepted it.
+   */
+  sent_at: Timestamp | null;
+  /**
+   * claimed (being sent), sent (accepted by the SMTP server or written to the outbox), failed (the transport refused it; its matches are pending again), uncertain (a run stopped between claim and mark over SMTP: maybe sent, never resent automatically).
+   */
+  status: Generated<string>;
+  /**
+   * The saved search the message is about.
+   */
+  subscription_id: number;
+  /**
+   * smtp or outbox: where the message was handed.
+   */
+  transport: string;
+}
+
+export interface AlertSubscriber {
+  /**
+   * When the address first proved it receives our mail (first confirmed subscription); NULL until then.
+   */
+  confirmed_at: Timestamp | null;
+  /**
+   * When the address first asked for an alert.
+   */
+  created_at: Generated<Timestamp>;
+  /**
+   * The address, trimmed and lower-cased (mailbox providers treat addresses case-insensitively).
+   */
+  email: string;
+  /**
+   * Surrogate key; signed links of the manage page name it.
+   */
+  id: Generated<number>;
+}
+
+export interface AlertSubscription {
+  /**
+   * When the confirmation link was used; notices first recorded after it are new matches.
+   */
+  confirmed_at: Timestamp | null;
+  /**
+   * When the search was saved.
+   */
+  created_at: Generated<Timestamp>;
+  /**
+   * HMAC of the client IP address that saved it (never the address itself), for rate limiting.
+   */
+  created_ip_hash: string | null;
+  /**
+   * immediate (each run of the job sends the new matches) or daily (one digest a day at the configured hour, Vietnam time).
+   */
+  frequency: string;
+  /**
+   * Surrogate key; confirmation and unsubscribe tokens name it.
+   */
+  id: Generated<number>;
+  /**
+   * Vietnam-local date (YYYY-MM-DD) of the last daily digest sent (daily only).
+   */
+  last_digest_on: string | null;
+  /**
+   * Canonical query string of the search page /tim-kiem (without page), e.g. q=may+bien+ap&field=HH; re-parsed by the search parser on every run.
+   */
+  query: string;
+  /**
+   * pending (waiting for the confirmation link), active, unsubscribed (final; subscribing again makes a new row).
+   */
+  status: Generated<string>;
+  /**
+   * The address that receives the alerts.
+   */
+  subscriber_id: number;
+  /**
+   * When it was unsubscribed.
+   */
+  unsubscribed_at: Timestamp | null;
+  /**
+   * How: link (page button), one-click (RFC 8058 POST) or manage (manage page).
+   */
+  unsubscribed_via: string | null;
+}
+
+export interface ApiToken {
+  /**
+   * Agency the token publishes for (with its sub-units).
+   */
+  agency_code: string;
+  /**
+   * When the token was created.
+   */
+  created_at: Generated<Timestamp>;
+  /**
+   * Actor who created it (account:N or cli:admin).
+   */
+  created_by: string;
+  /**
+   * Surrogate key.
+   */
+  id: Generated<number>;
+  /**
+   * What the token is for, e.g. the name of the sending system.
+   */
+  label: string;
+  /**
+   * Last request authenticated with it (refreshed at most once a minute).
+   */
+  last_used_at: Timestamp | null;
+  /**
+   * When it was revoked; a revoked token is refused.
+   */
+  revoked_at: Timestamp | null;
+  /**
+   * Actor who revoked it.
+   */
+  revoked_by: string | null;
+  /**
+   * SHA-256 (hex) of the whole token (mb_ + 43 base64url characters).
+   */
+  token_hash: string;
+  /**
+   * First 11 characters of the token (mb_ + 8), to recognise it in lists; not enough to use it.
+   */
+  token_prefix: string;
 }
 
 export interface AppMeta {
@@ -251,6 +520,33 @@ export interface BidOpeningBidder {
   submitted_at: Timestamp | null;
 }
 
+export interface CalendarOverride {
+  /**
+   * When it was recorded (UTC).
+   */
+  created_at: Generated<Timestamp>;
+  /**
+   * Who recorded it (user or process).
+   */
+  created_by: string;
+  /**
+   * The Vietnam local day (Asia/Ho_Chi_Minh) overridden.
+   */
+  day: Timestamp;
+  /**
+   * Surrogate key (audit_log.entity_id).
+   */
+  id: Generated<number>;
+  /**
+   * Why, in Vietnamese, citing the official notice (e.g. Thông báo 9441/TB-BNV).
+   */
+  reason: string;
+  /**
+   * True: a working day (e.g. a make-up Saturday); false: a day off.
+   */
+  working: boolean;
+}
+
 export interface Contract {
   /**
    * Contract number.
@@ -300,9 +596,21 @@ export interface Contract {
 
 export interface Khlcnt {
   /**
+   * Agency (org.code with unit_kind) that published the plan on minhbach; NULL for imported or demo plans.
+   */
+  agency_code: string | null;
+  /**
    * When the row was created.
    */
   created_at: Generated<Timestamp>;
+  /**
+   * Legal publication deadline computed from decision_date on the working-day calendar (UTC instant, end of the n-th working day in Vietnam time); NULL when no rule applies.
+   */
+  deadline_at: Timestamp | null;
+  /**
+   * Agency that issued the approval decision (cơ quan phê duyệt), as published.
+   */
+  decision_agency: string | null;
   /**
    * When the plan was approved.
    */
@@ -320,6 +628,18 @@ export interface Khlcnt {
    */
   investor_id: number | null;
   /**
+   * How many working days after deadline_at the plan was published (0 = on time); NULL for imported plans.
+   */
+  late_by_wd: number | null;
+  /**
+   * When published late: citation of that rule (law/decree/circular and article), in Vietnamese.
+   */
+  late_citation: string | null;
+  /**
+   * When published late: the law rule that set the deadline (src/compliance/law/rules.ts), e.g. L22A.publication-deadline.khlcnt.
+   */
+  late_rule_id: string | null;
+  /**
    * Plan name.
    */
   name: string | null;
@@ -327,6 +647,10 @@ export interface Khlcnt {
    * Plan number on the national system (PL + yy + 8 digits).
    */
   plan_no: string;
+  /**
+   * True when minhbach issued the plan number (PL + yy + 9 + 7 digits) because the agency had no national one; false for a national number; NULL for imported plans.
+   */
+  plan_no_issued: boolean | null;
   /**
    * National plan type code: TX (recurrent spending) or DTPT (development investment).
    */
@@ -343,6 +667,10 @@ export interface Khlcnt {
    * When the plan was published.
    */
   published_at: Timestamp | null;
+  /**
+   * Audit actor who published the plan on minhbach: account:<id> or token:<id>.
+   */
+  published_by: string | null;
   /**
    * muasamcong, demo or minhbach.
    */
@@ -526,6 +854,115 @@ export interface KqlcntItem {
   year: string | null;
 }
 
+export interface LedgerEntry {
+  /**
+   * sha256 (lower-case hex) of the UTF-8 canonical JSON (RFC 8785) of the document.
+   */
+  content_hash: string;
+  /**
+   * The canonical JSON (RFC 8785) of the published document, exactly the bytes hashed into content_hash.
+   */
+  document: string;
+  /**
+   * sha256 (lower-case hex) over seq, kind, ref, published_at, content_hash, prev_hash (layout in docs/ledger.md).
+   */
+  entry_hash: string;
+  /**
+   * What was published, e.g. ocds-release; a resolver registered for the kind finds the live publication.
+   */
+  kind: string;
+  /**
+   * entry_hash of the entry at seq - 1; 64 zeros for seq 1.
+   */
+  prev_hash: string;
+  /**
+   * When the entry was appended (UTC, millisecond precision; part of the entry hash).
+   */
+  published_at: Timestamp;
+  /**
+   * Key of the publication within its kind (e.g. <ocid>/<release id>); no control characters.
+   */
+  ref: string;
+  /**
+   * Position in the chain, 1, 2, 3, … without gaps (assigned under an advisory lock).
+   */
+  seq: number;
+}
+
+export interface OcdsProcess {
+  /**
+   * When the ocid was assigned.
+   */
+  created_at: Generated<Timestamp>;
+  /**
+   * Open Contracting ID: the configured prefix (MINHBACH_OCID_PREFIX), a dash, then the package number (BP…) or, when the package had none when first published, its first notice number (IB…).
+   */
+  ocid: string;
+  /**
+   * The package.
+   */
+  package_id: number;
+}
+
+export interface OcdsRelease {
+  /**
+   * sha256 (hex) of the release in canonical JSON (RFC 8785), as chained in the ledger.
+   */
+  digest: string;
+  /**
+   * The release exactly as published (json keeps the text and key order).
+   */
+  document: Json;
+  /**
+   * True for releases this portal publishes (derived from its procurement tables); false for releases imported from another publisher, which are kept out of the portal's own feed and packages.
+   */
+  is_own: boolean;
+  /**
+   * Open Contracting ID of the release.
+   */
+  ocid: string;
+  /**
+   * The package an own release describes; NULL for imported releases.
+   */
+  package_id: number | null;
+  /**
+   * Publisher name: the portal's own (minhbach) or the publisher.name of the imported package.
+   */
+  publisher: string;
+  /**
+   * When the row was stored (transaction time).
+   */
+  recorded_at: Generated<Timestamp>;
+  /**
+   * The release's date (instant, UTC), for ordering the releases of a record.
+   */
+  release_date: Timestamp;
+  /**
+   * Release id, unique within the ocid. Own releases: <event>-<first 10 hex digits of the content digest>, so a changed content gets a new id.
+   */
+  release_id: string;
+  /**
+   * Order of storing (identity); the second part of the change stamp.
+   */
+  seq: Generated<number>;
+  /**
+   * Imported releases: the file name they were read from.
+   */
+  source_file: string | null;
+  /**
+   * Imported releases: the JSON pointer of the release in its file.
+   */
+  source_pointer: string | null;
+  /**
+   * The release's tag list (planning, tender, tenderAmendment, …).
+   */
+  tags: string[];
+  /**
+   * Transaction id (pg_current_xact_id) of the writer: the first part of the change stamp. Every transaction still running has an xid at or above pg_snapshot_xmin(pg_current_snapshot()), so rows below that watermark are final.
+   */
+  xid: Generated<number>;
+}
+
 export interface Org {
   /**
    * Code on the national system (vn + tax code, or vnz… for units); a local code mb-… when the source gives only a name.
@@ -556,13 +993,33 @@ export interface Org {
    */
   name_folded: string;
   /**
+   * Code of the agency this unit belongs to (e.g. a ward under a district committee); NULL at the top. A publisher of the parent acts for every unit below it.
+   */
+  parent_code: string | null;
+  /**
    * Where the organisation first came from: muasamcong, demo or minhbach.
    */
   source: string;
   /**
+   * Code of the unit that took over this one's duties after it merged or was dissolved.
+   */
+  successor_code: string | null;
+  /**
    * Tax code (mã số thuế) when known.
    */
   tax_code: string | null;
+  /**
+   * Kind of publishing agency (org unit), NULL for organisations that are not agencies (e.g. contractors): ubnd-tinh city People's Committee, so department (Sở, ban, ngành), ubnd-huyen district committee, ubnd-xa commune/ward committee, don-vi-su-nghiep public unit, ban-qlda investors' management board, khac other. Labels in src/accounts/agency-kinds.ts.
+   */
+  unit_kind: string | null;
+  /**
+   * First day (Vietnam calendar date) the unit exists; NULL when unknown or always.
+   */
+  valid_from: Timestamp | null;
+  /**
+   * Last day (Vietnam calendar date, inclusive) the unit exists, e.g. 2025-06-30 for district committees dissolved by the 2025 two-tier reform; NULL while it exists.
+   */
+  valid_to: Timestamp | null;
 }
 
 export interface Package {
@@ -658,6 +1115,120 @@ export interface Package {
    * Short description of the work (generalTasks).
    */
   summary: string | null;
+}
+
+export interface PublicationCheck {
+  /**
+   * When the check ran (the publication time, UTC).
+   */
+  checked_at: Generated<Timestamp>;
+  /**
+   * Law/decree/circular and article, in Vietnamese.
+   */
+  citation: string;
+  /**
+   * False when the figure is not confirmed from the official text.
+   */
+  confirmed: boolean;
+  /**
+   * The publication (published draft) checked.
+   */
+  draft_id: number;
+  /**
+   * flag: a rule that marks but does not block; late: published after its deadline.
+   */
+  effect: string;
+  /**
+   * Surrogate key.
+   */
+  id: Generated<number>;
+  /**
+   * Kind of the publication (tbmt, amendment, extension, cancellation, opening, result, contract).
+   */
+  kind: string;
+  /**
+   * The same in English.
+   */
+  message_en: string;
+  /**
+   * What is wrong and by how much, in Vietnamese.
+   */
+  message_vi: string;
+  /**
+   * Notice concerned (shown on /tbmt/{notify_no}).
+   */
+  notify_no: string;
+  /**
+   * Regime of the rule: L43, L22 or L22A.
+   */
+  regime: string;
+  /**
+   * Rule of src/compliance/law/rules.ts, e.g. L22A.publication-deadline.kqlcnt.
+   */
+  rule_id: string;
+  /**
+   * By how much the rule is missed (for late: how late), in unit.
+   */
+  short_by: Numeric | null;
+  /**
+   * Unit of short_by: day, working-day, hour, percent or vnd.
+   */
+  unit: string | null;
+}
+
+export interface PublicationDraft {
+  /**
+   * The agency publishing (org.code of a unit with unit_kind).
+   */
+  agency_code: string;
+  /**
+   * When it was created (UTC).
+   */
+  created_at: Generated<Timestamp>;
+  /**
+   * Audit actor who created it: account:<id> or token:<id>.
+   */
+  created_by: string;
+  /**
+   * Surrogate key (audit_log.entity_id).
+   */
+  id: Generated<number>;
+  /**
+   * tbmt (new notice), amendment, extension, cancellation, opening (bid-opening record), result (KQLCNT), contract.
+   */
+  kind: string;
+  /**
+   * Notice concerned: given for changes; for a new tbmt set at publication (national IB number or one issued by minhbach).
+   */
+  notify_no: string | null;
+  /**
+   * The form or API input as sent (JSON, validated again at publication).
+   */
+  payload: Json;
+  /**
+   * When it was published (UTC); NULL for a draft.
+   */
+  published_at: Timestamp | null;
+  /**
+   * Audit actor who published it.
+   */
+  published_by: string | null;
+  /**
+   * What was published: notice number with version (IB2691234567-00), or notice number and kind (IB2691234567/result-00).
+   */
+  published_ref: string | null;
+  /**
+   * draft (editable, private) or published (frozen).
+   */
+  status: Generated<string>;
+  /**
+   * When it was last edited (UTC).
+   */
+  updated_at: Generated<Timestamp>;
+  /**
+   * Audit actor of the last edit.
+   */
+  updated_by: string;
 }
 
 export interface Tbmt {
@@ -837,6 +1408,10 @@ export interface TbmtLot {
 
 export interface TbmtSearch {
   /**
+   * Organisation codes (org.code) of the investor and the procuring entity of the current version, sorted: the agency filter.
+   */
+  agency_codes: Generated<string[]>;
+  /**
    * Closing time of the current version (after extensions).
    */
   bid_close_at: Timestamp | null;
@@ -853,6 +1428,14 @@ export interface TbmtSearch {
    */
   is_demo: Generated<boolean>;
   /**
+   * True for domestic bidding (đấu thầu trong nước), false for international; NULL when not published. Current version, else package.
+   */
+  is_domestic: boolean | null;
+  /**
+   * True for online bidding on the national system (qua mạng), false for offline; NULL when not published. Current version, else package.
+   */
+  is_internet: boolean | null;
+  /**
    * Normalised method of the current version.
    */
   method: string | null;
@@ -864,6 +1447,10 @@ export interface TbmtSearch {
    * Package price of the current version, VND.
    */
   price_vnd: number | null;
+  /**
+   * Normalised procedure (phương thức, codes.ts PROCEDURES) of the current version, else of the package.
+   */
+  procedure: string | null;
   /**
    * Province codes of the current version's locations.
    */
@@ -888,6 +1475,10 @@ export interface TbmtSearch {
    * Full-text vector of folded (simple configuration).
    */
   tsv: Generated<string | null>;
+  /**
+   * Ward/commune codes of the current version's locations, sorted: the ward filter.
+   */
+  ward_codes: Generated<string[]>;
 }
 
 export interface TbmtVersion {
@@ -1046,19 +1637,32 @@ export interface TbmtVersion {
 }
 
 export interface DB {
+  account: Account;
+  account_session: AccountSession;
   admin_unit: AdminUnit;
   admin_unit_mapping: AdminUnitMapping;
+  alert_delivery: AlertDelivery;
+  alert_message: AlertMessage;
+  alert_subscriber: AlertSubscriber;
+  alert_subscription: AlertSubscription;
+  api_token: ApiToken;
   app_meta: AppMeta;
   audit_log: AuditLog;
   bid_opening: BidOpening;
   bid_opening_bidder: BidOpeningBidder;
+  calendar_override: CalendarOverride;
   contract: Contract;
   khlcnt: Khlcnt;
   kqlcnt: Kqlcnt;
   kqlcnt_bidder: KqlcntBidder;
   kqlcnt_item: KqlcntItem;
+  ledger_entry: LedgerEntry;
+  ocds_process: OcdsProcess;
+  ocds_release: OcdsRelease;
   org: Org;
   package: Package;
+  publication_check: PublicationCheck;
+  publication_draft: PublicationDraft;
   tbmt: Tbmt;
   tbmt_cancellation: TbmtCancellation;
   tbmt_extension: TbmtExtension;

@@ -10,12 +10,8 @@ import { getTbmtStory } from '../../procurement/queries/story.ts';
 import { notFound } from '../errors.ts';
 import { knownQuery, requirePlainDigits } from '../strict-query.ts';
 import { ERROR_RESPONSES, toJson } from './schemas/common.ts';
-import {
-  OrgQuerySchema,
-  OrgResponseSchema,
-  SearchQuerySchema,
-  SearchResponseSchema,
-} from './schemas/lists.ts';
+import { SearchQuerySchema, SearchResponseSchema } from './schemas/lists.ts';
+import { OrgQuerySchema, OrgResponseSchema } from './schemas/org.ts';
 import { TbmtStorySchema } from './schemas/story.ts';
 
 /** Options of the API plugin. */
@@ -121,12 +117,13 @@ export const apiRoutes: FastifyPluginAsyncTypebox<ApiOptions> = async (app, { da
     {
       schema: {
         tags: ['to-chuc'],
-        summary: 'An organisation and its notices per role',
+        summary: 'An organisation: agency portal and contractor record',
         description:
-          'Two lists, newest first: the notices it invites bids for (buyer: as investor and/or procuring ' +
-          'entity, each notice once with its roles) and the notices it bid in (bidder); `role` + `page` ' +
-          'page one list. A tax code (0317079577) redirects (301) to the organisation vn + tax code. ' +
-          '404 when the code is unknown.',
+          'Profile (codes, kind, parent, sub-units); as agency: totals by year (packages, package value, ' +
+          'awarded value, savings rate), plans, open notices, results, every notice it invites bids for; as ' +
+          'contractor: bids, wins, win rate, awarded value, notices won, agencies it wins from, bidders it ' +
+          'meets most, every bid. Every list is paged; `role` + `page` page one list. A tax code ' +
+          '(0317079577) redirects (301) to the organisation vn + tax code. 404 when the code is unknown.',
         params: OrgParams,
         querystring: OrgQuerySchema,
         response: { 200: OrgResponseSchema, ...ERROR_RESPONSES },

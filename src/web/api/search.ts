@@ -29,7 +29,7 @@ export function rawQuery(request: FastifyRequest): string {
 }
 
 /**
- * The search of a request, or a 400 naming the first bad parameter (`invalid_parameter`).
+ * The search of a request, or a 400 naming the first bad parameter (`invalid-parameter`).
  * @throws HttpError 400 when the query string has an error.
  */
 export function searchParamsOf(request: FastifyRequest): SearchParams {
@@ -61,7 +61,7 @@ export const searchApiRoutes: FastifyPluginAsyncTypebox<SearchApiOptions> = asyn
           'share their query string). Filters combine with AND; facets count each value of each facet with ' +
           'all the other filters applied. Every order ends with the notice id, so pages never overlap. ' +
           'Invalid parameters (a value of the wrong kind, a parameter given twice, priceMin > priceMax, ' +
-          'a from-date after its to-date) are 400 invalid_parameter naming the parameter. Unknown ' +
+          'a from-date after its to-date) are 400 invalid-parameter naming the parameter. Unknown ' +
           'parameters are ignored and left out of the links.',
         querystring: SearchApiQuerySchema,
         response: { 200: SearchApiResponseSchema, ...ERROR_RESPONSES },

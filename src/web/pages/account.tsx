@@ -121,6 +121,16 @@ export function AccountPage({
           <a href="/quan-tri">Trang quản trị: đơn vị, tài khoản, mã API</a>
         </p>
       ) : null}
+      {account.role === 'publisher' || account.role === 'monitor' ? (
+        <ul>
+          <li>
+            <a href="/dang-tai">Đăng tải thông tin đấu thầu: bản nháp, thông báo mời thầu và các thay đổi</a>
+          </li>
+          <li>
+            <a href="/dang-tai/khlcnt">Đăng tải kế hoạch lựa chọn nhà thầu (biểu mẫu hoặc tệp Excel)</a>
+          </li>
+        </ul>
+      ) : null}
 
       <Heading vi="Đổi mật khẩu" en="Change password" id="doi-mat-khau" />
       <ErrorSummary errors={errors} idPrefix="mk" />

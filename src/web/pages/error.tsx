@@ -4,7 +4,10 @@ import { Layout, type PageContext } from './layout.tsx';
 
 const TITLES: Record<number, [string, string]> = {
   400: ['Yêu cầu không hợp lệ', 'Bad request'],
+  401: ['Cần đăng nhập', 'Sign-in required'],
+  403: ['Không được phép', 'Forbidden'],
   404: ['Không tìm thấy trang', 'Not found'],
+  429: ['Tạm thời bị chặn', 'Too many attempts'],
   500: ['Hệ thống gặp lỗi', 'Server error'],
 };
 

@@ -7,6 +7,8 @@ export interface PageContext {
   demo: boolean;
   /** Path of the request, for marking the current navigation item. */
   path: string;
+  /** The signed-in person, for the header's account link (absent or null: a "Đăng nhập" link). */
+  account?: { displayName: string } | null;
 }
 
 /**
@@ -32,10 +34,13 @@ const NAV: { href: string; label: string }[] = [
 export function Layout({
   ctx,
   title,
+  head,
   children,
 }: {
   ctx: PageContext;
   title: string;
+  /** Extra elements of `<head>` (e.g. the search page's Atom feed link). */
+  head?: ComponentChildren;
   children: ComponentChildren;
 }) {
   return (
@@ -44,8 +49,10 @@ export function Layout({
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{`${title} · Minh bạch`}</title>
+        <link rel="icon" href="/static/favicon.svg" type="image/svg+xml" />
         <link rel="stylesheet" href="/static/site.css" />
         <link rel="stylesheet" href="/static/components.css" />
+        {head}
       </head>
       <body>
         <a class="skip-link" href="#noi-dung">
@@ -76,6 +83,17 @@ export function Layout({
                     </a>
                   </li>
                 ))}
+                <li>
+                  {ctx.account ? (
+                    <a href="/tai-khoan" aria-current={ctx.path === '/tai-khoan' ? 'page' : undefined}>
+                      Tài khoản: {ctx.account.displayName}
+                    </a>
+                  ) : (
+                    <a href="/dang-nhap" aria-current={ctx.path === '/dang-nhap' ? 'page' : undefined}>
+                      Đăng nhập
+                    </a>
+                  )}
+                </li>
               </ul>
             </nav>
             <form class="header-search" role="search" action="/tim-kiem" method="get">

@@ -101,7 +101,7 @@ export const alertRoutes: FastifyPluginAsync<AlertRouteOptions> = async (
     const check = verifyToken(await contextSecret(ctx), purpose, token, new Date());
     if (check.ok) return check.id;
     const [status, vi, en] = TOKEN_MESSAGES[check.reason];
-    throw new HttpError(status, 'invalid_parameter', `Invalid or expired token: ${en}.`, vi);
+    throw new HttpError(status, 'invalid-parameter', `Invalid or expired token: ${en}.`, vi);
   };
   const summary = (query: string): SearchSummary => {
     const parsed = parseSavedSearch(query);
@@ -193,7 +193,7 @@ export const alertRoutes: FastifyPluginAsync<AlertRouteOptions> = async (
       .select('query')
       .where('id', '=', id)
       .executeTakeFirst();
-    if (!sub) throw new HttpError(404, 'not_found', 'No such subscription.', 'Không tìm thấy đăng ký này.');
+    if (!sub) throw new HttpError(404, 'not-found', 'No such subscription.', 'Không tìm thấy đăng ký này.');
     return reply
       .type(HTML)
       .send(
@@ -206,11 +206,11 @@ export const alertRoutes: FastifyPluginAsync<AlertRouteOptions> = async (
     const result = await confirmSubscription(ctx, id);
     if (result.status === 'not-found' || result.status === 'unsubscribed') {
       if (result.status === 'not-found') {
-        throw new HttpError(404, 'not_found', 'No such subscription.', 'Không tìm thấy đăng ký này.');
+        throw new HttpError(404, 'not-found', 'No such subscription.', 'Không tìm thấy đăng ký này.');
       }
       throw new HttpError(
         409,
-        'bad_request',
+        'bad-request',
         'This subscription was cancelled; subscribe again from the search page.',
         'Đăng ký này đã bị hủy. Hãy đăng ký lại từ trang tìm kiếm.',
       );
@@ -237,7 +237,7 @@ export const alertRoutes: FastifyPluginAsync<AlertRouteOptions> = async (
     flash?: string,
   ) => {
     const list = await listSubscriptions(ctx, subscriberId);
-    if (!list) throw new HttpError(404, 'not_found', 'No such subscriber.', 'Không tìm thấy địa chỉ này.');
+    if (!list) throw new HttpError(404, 'not-found', 'No such subscriber.', 'Không tìm thấy địa chỉ này.');
     return page(request, (c) => (
       <ManagePage ctx={c} token={token} email={list.email} subscriptions={list.subscriptions} flash={flash} />
     ));
@@ -258,7 +258,7 @@ export const alertRoutes: FastifyPluginAsync<AlertRouteOptions> = async (
     if (!result || result.status === 'not-found') {
       throw new HttpError(
         404,
-        'not_found',
+        'not-found',
         'No such subscription for this address.',
         'Không tìm thấy tìm kiếm này trong danh sách của bạn.',
       );
@@ -275,7 +275,7 @@ export const alertRoutes: FastifyPluginAsync<AlertRouteOptions> = async (
       .select('query')
       .where('id', '=', id)
       .executeTakeFirst();
-    if (!sub) throw new HttpError(404, 'not_found', 'No such subscription.', 'Không tìm thấy đăng ký này.');
+    if (!sub) throw new HttpError(404, 'not-found', 'No such subscription.', 'Không tìm thấy đăng ký này.');
     return reply
       .type(HTML)
       .send(
@@ -293,7 +293,7 @@ export const alertRoutes: FastifyPluginAsync<AlertRouteOptions> = async (
       /name="?List-Unsubscribe"?\r?\n\r?\n\s*One-Click/.test(String(body?.raw ?? ''));
     const result = await unsubscribe(ctx, id, oneClick ? 'one-click' : 'link');
     if (result.status === 'not-found')
-      throw new HttpError(404, 'not_found', 'No such subscription.', 'Không tìm thấy đăng ký này.');
+      throw new HttpError(404, 'not-found', 'No such subscription.', 'Không tìm thấy đăng ký này.');
     return reply
       .type(HTML)
       .send(

@@ -65,7 +65,8 @@ export const ErrorSchema = Type.Object(
   {
     error: Type.Object({
       code: Type.String({
-        description: 'Stable machine code: not_found, invalid_parameter, bad_request, internal_error',
+        description:
+          'Stable machine code (kebab-case), e.g. not-found, invalid-parameter, bad-request, unauthorized, forbidden-agency, csrf-invalid, rate-limited, internal-error',
       }),
       message: Type.String({ description: 'What went wrong, in English' }),
     }),

@@ -4,7 +4,9 @@
  */
 import { labelVi, METHODS } from '../../../procurement/codes.ts';
 import type { TbmtStory } from '../../../procurement/queries/story-types.ts';
+import type { PublicationCheck } from '../../../publishing/publish.ts';
 import { Heading, Money, Org, StateBadge, Time } from '../components.tsx';
+import { PublicationChecksSection } from '../publish-checks.tsx';
 import { Layout, type PageContext } from '../layout.tsx';
 import { PlanSection, NoticeSection } from './notice.tsx';
 import { CancellationSection, ExtensionsSection, OpeningSection } from './opening.tsx';
@@ -28,7 +30,16 @@ const SECTIONS: [string, string][] = [
 ];
 
 /** The package page of `story`. */
-export function TbmtPage({ ctx, story }: { ctx: PageContext; story: TbmtStory }) {
+export function TbmtPage({
+  ctx,
+  story,
+  checks = [],
+}: {
+  ctx: PageContext;
+  story: TbmtStory;
+  /** Law-check findings recorded when the agency published on minhbach (flags, lateness). */
+  checks?: PublicationCheck[];
+}) {
   const v = story.current;
   const c = story.cancellation;
   return (
@@ -100,6 +111,7 @@ export function TbmtPage({ ctx, story }: { ctx: PageContext; story: TbmtStory })
           ) : null}
         </ol>
       </nav>
+      <PublicationChecksSection checks={checks} />
       <PlanSection story={story} />
       <NoticeSection story={story} />
       <ExtensionsSection story={story} />
