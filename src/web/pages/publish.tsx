@@ -13,6 +13,7 @@ import { CsrfField, ErrorSummary, Field, SelectField, type FormErrors } from './
 import { Heading, Time } from './components.tsx';
 import { Layout, type PageContext } from './layout.tsx';
 import { FindingsList } from './publish-checks.tsx';
+import { OpeningFields } from './publish-opening.tsx';
 
 const opts = (t: readonly { value: string; vi: string }[]) => t.map((c) => [c.value, c.vi] as const);
 const SELECTS: Record<string, readonly (readonly [string, string])[]> = {
@@ -93,6 +94,7 @@ export function PublishListPage({
                             (<a href={`/dang-tai/tbmt/${d.notifyNo}/sua-doi`}>sửa đổi</a>,{' '}
                             <a href={`/dang-tai/tbmt/${d.notifyNo}/gia-han`}>gia hạn</a>,{' '}
                             <a href={`/dang-tai/tbmt/${d.notifyNo}/huy`}>hủy thầu</a>,{' '}
+                            <a href={`/dang-tai/tbmt/${d.notifyNo}/mo-thau`}>biên bản mở thầu</a>,{' '}
                             <a href={`/dang-tai/tbmt/${d.notifyNo}/ket-qua`}>kết quả</a>)
                           </>
                         ) : null}
@@ -281,7 +283,7 @@ export interface ChangeView {
   findings: Finding[];
 }
 
-/** A change of a published notice: extension or cancellation form; other kinds shown read-only. */
+/** A change of a published notice: extension, cancellation, opening or result form; contract read-only. */
 export function ChangeFormPage(v: ChangeView) {
   const title = `${KIND_VI[v.kind]} — ${v.notifyNo}`;
   const fields = CHANGE_FIELDS[v.kind as keyof typeof CHANGE_FIELDS];
@@ -303,6 +305,8 @@ export function ChangeFormPage(v: ChangeView) {
         <CsrfField token={v.csrf} />
         {v.kind === 'result' ? (
           <ResultFields values={v.values} errors={v.errors} />
+        ) : v.kind === 'opening' ? (
+          <OpeningFields values={v.values} errors={v.errors} />
         ) : fields ? (
           fields.map(([name, type]) =>
             type === 'datetime' ? (
@@ -324,7 +328,9 @@ export function ChangeFormPage(v: ChangeView) {
         )}
         {published ? null : (
           <p class="actions">
-            {fields || v.kind === 'result' ? <button type="submit">Lưu bản nháp</button> : null}{' '}
+            {fields || v.kind === 'result' || v.kind === 'opening' ? (
+              <button type="submit">Lưu bản nháp</button>
+            ) : null}{' '}
             {v.publishAction ? (
               <button type="submit" formaction={v.publishAction}>
                 Đăng tải (công khai)

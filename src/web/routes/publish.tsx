@@ -5,7 +5,9 @@
  * - `GET /dang-tai/ban-nhap/:id` a draft with the law findings it would get; `POST` saves it;
  * - `POST /dang-tai/ban-nhap/:id/dang` publishes it (303 to the public page, or the form again with
  *   400 field errors / 409 law findings with citations);
- * - `GET|POST /dang-tai/tbmt/:no/sua-doi` an amendment draft, pre-filled with the current content.
+ * - `GET|POST /dang-tai/tbmt/:no/sua-doi` an amendment draft, pre-filled with the current content;
+ * - `GET|POST /dang-tai/tbmt/:no/{gia-han,huy,mo-thau,ket-qua}` extension, cancellation, bid-opening
+ *   record and result drafts.
  * Access: publisher (writes) or monitor (reads); another agency's draft is a 403.
  */
 import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
@@ -39,6 +41,7 @@ import {
   resultFormToPayload,
   resultPayloadToForm,
 } from './publish-form.ts';
+import { openingFormToPayload, openingPayloadToForm } from './publish-opening.ts';
 
 /** Options of the publishing pages plugin. */
 export interface PublishRouteOptions {
@@ -133,7 +136,12 @@ export const publishRoutes: FastifyPluginAsyncTypebox<PublishRouteOptions> = asy
             action: `/dang-tai/ban-nhap/${d.id}`,
             publishAction: `/dang-tai/ban-nhap/${d.id}/dang`,
             draft: d,
-            values: d.kind === 'result' ? resultPayloadToForm(d.payload) : payloadToForm(d.payload),
+            values:
+              d.kind === 'result'
+                ? resultPayloadToForm(d.payload)
+                : d.kind === 'opening'
+                  ? openingPayloadToForm(d.payload)
+                  : payloadToForm(d.payload),
             errors: extra.errors ?? {},
             findings: extra.findings ?? [],
           },
@@ -151,6 +159,7 @@ export const publishRoutes: FastifyPluginAsyncTypebox<PublishRouteOptions> = asy
       };
     }
     if (d.kind === 'result') return { ...resultFormToPayload(form), notifyNo: d.payload.notifyNo };
+    if (d.kind === 'opening') return { ...openingFormToPayload(form), notifyNo: d.payload.notifyNo };
     const fields = CHANGE_FIELDS[d.kind as keyof typeof CHANGE_FIELDS];
     if (!fields) return null;
     return {
@@ -375,6 +384,7 @@ export const publishRoutes: FastifyPluginAsyncTypebox<PublishRouteOptions> = asy
   for (const [kind, slug] of [
     ['extension', 'gia-han'],
     ['cancellation', 'huy'],
+    ['opening', 'mo-thau'],
     ['result', 'ket-qua'],
   ] as const) {
     app.get(
@@ -404,10 +414,12 @@ export const publishRoutes: FastifyPluginAsyncTypebox<PublishRouteOptions> = asy
         const payload = {
           ...(kind === 'result'
             ? resultFormToPayload(form)
-            : formToPayload(
-                form,
-                CHANGE_FIELDS[kind].map(([n]) => n),
-              )),
+            : kind === 'opening'
+              ? openingFormToPayload(form)
+              : formToPayload(
+                  form,
+                  CHANGE_FIELDS[kind].map(([n]) => n),
+                )),
           notifyNo: request.params.no,
         };
         try {

@@ -1,0 +1,207 @@
+/**
+ * The publishing forms' fields ↔ payloads: an HTML form sends strings (`priceVnd=15.000.000.000`,
+ * `bidCloseAt=2026-12-20T09:00` from a `datetime-local` input, read as Vietnam time); a payload has
+ * numbers, booleans and ISO instants with +07:00. Empty fields are left out, so validation names them.
+ */
+import type { FieldError } from '../../publishing/schemas.ts';
+
+/** Fields of the notice forms (TBMT and amendment), in form order. */
+export const NOTICE_FIELDS = [
+  'name',
+  'field',
+  'method',
+  'procedure',
+  'contractType',
+  'contractPeriod',
+  'contractPeriodUnit',
+  'isDomestic',
+  'isInternet',
+  'priceVnd',
+  'estimateVnd',
+  'funding',
+  'bidCloseAt',
+  'bidOpenAt',
+  'bidValidityDays',
+  'bidSecurityVnd',
+  'bidSecurityValidityDays',
+  'bidSecurityForm',
+  'issueLocation',
+  'receiveLocation',
+  'openLocation',
+  'province',
+] as const;
+
+const INTEGERS = new Set([
+  'contractPeriod',
+  'priceVnd',
+  'estimateVnd',
+  'bidValidityDays',
+  'bidSecurityVnd',
+  'bidSecurityValidityDays',
+]);
+const INSTANTS = new Set(['bidCloseAt', 'bidOpenAt', 'newCloseAt', 'newOpenAt', 'openedAt']);
+const BOOLEANS = new Set(['isDomestic', 'isInternet']);
+
+/** Form strings → payload: numbers without thousands separators, booleans, instants in VN time. */
+export function formToPayload(
+  form: Record<string, string | undefined>,
+  fields: readonly string[],
+): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const key of fields) {
+    const raw = (form[key] ?? '').trim();
+    if (raw === '') continue;
+    if (key === 'province') {
+      out.locations = [{ provinceName: raw }];
+    } else if (INTEGERS.has(key)) {
+      const digits = raw.replace(/[.\s,_]/g, '');
+      out[key] = /^-?\d+$/.test(digits) ? Number(digits) : raw;
+    } else if (BOOLEANS.has(key)) {
+      out[key] = raw === 'true' ? true : raw === 'false' ? false : raw;
+    } else if (INSTANTS.has(key)) {
+      out[key] = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(raw) ? `${raw}:00+07:00` : raw;
+    } else {
+      out[key] = raw;
+    }
+  }
+  return out;
+}
+
+/** Payload → form strings (for showing a draft again). */
+export function payloadToForm(payload: Record<string, unknown>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [key, v] of Object.entries(payload)) {
+    if (v === null || v === undefined) continue;
+    if (key === 'locations' && Array.isArray(v)) {
+      const first = v[0] as { provinceName?: string } | undefined;
+      if (first?.provinceName) out.province = first.provinceName;
+    } else if (INSTANTS.has(key) && typeof v === 'string') {
+      const m = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2})(:00)?\+07:00$/.exec(v);
+      out[key] = m ? m[1]! : v;
+    } else if (typeof v !== 'object') {
+      out[key] = String(v);
+    }
+  }
+  return out;
+}
+
+/** Validation errors → form errors by field name (`/locations/0/provinceName` → `province`). */
+export function fieldErrorsToForm(errors: FieldError[]): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const e of errors) {
+    const parts = e.path.split('/');
+    const top = parts[1] || '_form';
+    // `/bidders/2/reason` → the row field `b2_reason` of the result form.
+    const name =
+      top === 'locations'
+        ? 'province'
+        : top === 'bidders' && parts[2] !== undefined
+          ? `b${parts[2]}_${parts[3] ?? 'name'}`
+          : top;
+    const label = /^b\d+_/.test(name)
+      ? `Nhà thầu dòng ${Number(name.slice(1, name.indexOf('_'))) + 1}, ${ROW_LABELS[name.slice(name.indexOf('_') + 1)] ?? ''}`
+      : (LABELS[name] ?? name);
+    out[name] ??= `${label}: ${e.messageVi}`;
+  }
+  return out;
+}
+
+/** Vietnamese labels of the form fields. */
+export const LABELS: Record<string, string> = {
+  name: 'Tên gói thầu',
+  field: 'Lĩnh vực',
+  method: 'Hình thức lựa chọn nhà thầu',
+  procedure: 'Phương thức',
+  contractType: 'Loại hợp đồng',
+  contractPeriod: 'Thời gian thực hiện hợp đồng',
+  contractPeriodUnit: 'Đơn vị thời gian thực hiện',
+  isDomestic: 'Trong nước / quốc tế',
+  isInternet: 'Đấu thầu qua mạng',
+  priceVnd: 'Giá gói thầu (đồng)',
+  estimateVnd: 'Dự toán (đồng)',
+  funding: 'Nguồn vốn',
+  bidCloseAt: 'Thời điểm đóng thầu (giờ Việt Nam)',
+  bidOpenAt: 'Thời điểm mở thầu (giờ Việt Nam)',
+  bidValidityDays: 'Hiệu lực hồ sơ dự thầu (ngày)',
+  bidSecurityVnd: 'Giá trị bảo đảm dự thầu (đồng)',
+  bidSecurityValidityDays: 'Hiệu lực bảo đảm dự thầu (ngày)',
+  bidSecurityForm: 'Hình thức bảo đảm dự thầu',
+  issueLocation: 'Địa điểm phát hành hồ sơ mời thầu',
+  receiveLocation: 'Địa điểm nhận hồ sơ dự thầu',
+  openLocation: 'Địa điểm mở thầu',
+  province: 'Tỉnh/thành phố thực hiện gói thầu',
+  reason: 'Lý do',
+  newCloseAt: 'Thời điểm đóng thầu mới (giờ Việt Nam)',
+  newOpenAt: 'Thời điểm mở thầu mới (giờ Việt Nam)',
+  openedAt: 'Thời điểm mở thầu thực tế (giờ Việt Nam)',
+  decisionNo: 'Số quyết định',
+  decisionDate: 'Ngày quyết định',
+  decisionAgency: 'Cơ quan ban hành quyết định',
+  taxCode: 'Mã số thuế',
+  isWinner: 'Kết quả',
+  bidPriceVnd: 'Giá dự thầu (đồng)',
+  winningPriceVnd: 'Giá trúng thầu (đồng)',
+  bidders: 'Nhà thầu',
+  notifyNo: 'Số thông báo mời thầu',
+  agencyCode: 'Đơn vị đăng tải',
+  _form: 'Biểu mẫu',
+};
+
+/** Labels of the bidder columns of the result and bid-opening forms. */
+export const ROW_LABELS: Record<string, string> = {
+  name: 'Tên nhà thầu',
+  taxCode: 'Mã số thuế',
+  isWinner: 'Kết quả',
+  bidPriceVnd: 'Giá dự thầu (đồng)',
+  winningPriceVnd: 'Giá trúng thầu (đồng)',
+  reason: 'Lý do không trúng thầu',
+  discountPercent: 'Giảm giá (%)',
+  finalPriceVnd: 'Giá dự thầu sau giảm giá (đồng)',
+  bidSecurityVnd: 'Bảo đảm dự thầu (đồng)',
+  bidValidityDays: 'Hiệu lực hồ sơ dự thầu (ngày)',
+};
+
+/** Bidder rows of the result form. */
+export const RESULT_ROWS = 6;
+const RESULT_BIDDER_FIELDS = [
+  'name',
+  'taxCode',
+  'isWinner',
+  'bidPriceVnd',
+  'winningPriceVnd',
+  'reason',
+] as const;
+
+/** The result form (decision + one row per bidder, empty rows skipped) → a `result` payload. */
+export function resultFormToPayload(form: Record<string, string | undefined>): Record<string, unknown> {
+  const out: Record<string, unknown> = formToPayload(form, ['decisionNo', 'decisionDate', 'decisionAgency']);
+  const bidders: Record<string, unknown>[] = [];
+  for (let i = 0; i < RESULT_ROWS; i++) {
+    if (!(form[`b${i}_name`] ?? '').trim()) continue;
+    const row: Record<string, unknown> = {};
+    for (const f of RESULT_BIDDER_FIELDS) {
+      const raw = (form[`b${i}_${f}`] ?? '').trim();
+      if (raw === '') continue;
+      if (f === 'isWinner') row[f] = raw === 'true';
+      else if (f === 'bidPriceVnd' || f === 'winningPriceVnd') {
+        const digits = raw.replace(/[.\s,_]/g, '');
+        row[f] = /^\d+$/.test(digits) ? Number(digits) : raw;
+      } else row[f] = raw;
+    }
+    row.isWinner ??= false;
+    bidders.push(row);
+  }
+  out.bidders = bidders;
+  return out;
+}
+
+/** A `result` payload → the result form's strings. */
+export function resultPayloadToForm(payload: Record<string, unknown>): Record<string, string> {
+  const out = payloadToForm(payload);
+  const bidders = Array.isArray(payload.bidders) ? (payload.bidders as Record<string, unknown>[]) : [];
+  bidders.slice(0, RESULT_ROWS).forEach((b, i) => {
+    for (const f of RESULT_BIDDER_FIELDS)
+      if (b?.[f] !== undefined && b[f] !== null) out[`b${i}_${f}`] = String(b[f]);
+  });
+  return out;
+}
