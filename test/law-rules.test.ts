@@ -301,6 +301,7 @@ describe('hand-worked cases', () => {
     );
     assert.equal(t.deadline?.toISOString(), '2026-03-09T17:00:00.000Z');
     assert.equal(t.lateBy, 3);
+    assert.match(t.finding!.messageVi, /hạn chót: hết ngày 09\/03\/2026/);
   });
 
   test('an extension that does not move closing later blocks', () => {

@@ -10,7 +10,13 @@ import { LAW_RULES } from '../src/compliance/law/index.ts';
 import { WorkingCalendar } from '../src/calendar/index.ts';
 import { addDays, vnDateOf, weekday } from '../src/calendar/dates.ts';
 import { createTestDatabase } from './helpers/db.ts';
-import { api, publishFixture, tbmtPayload, type PublishFixture } from './helpers/publish.ts';
+import {
+  api,
+  publishFixture,
+  publishPastNotice,
+  tbmtPayload,
+  type PublishFixture,
+} from './helpers/publish.ts';
 
 const BIDDING_RULE = LAW_RULES.find(
   (r) =>
@@ -257,12 +263,50 @@ describe('publishing API', () => {
     assert.equal(more.json().error.code, 'illegal-transition');
   });
 
-  test('bid-opening record (once) and contract information; the API is described under tag publish', async () => {
-    const tbmt = await api(f.app, f.tokenX, 'POST', '/api/v1/publish/tbmt', {
+  test('impossible times are refused with the field named: an opening in the future or before closing, a decision tomorrow', async () => {
+    const open = await api(f.app, f.tokenX, 'POST', '/api/v1/publish/tbmt', {
       agencyCode: 'so-tc',
       payload: tbmtPayload(20),
     });
-    const no = tbmt.json().notifyNo;
+    const openNo = open.json().notifyNo;
+    const before = await api(f.app, f.tokenX, 'POST', '/api/v1/publish/opening', {
+      agencyCode: 'so-tc',
+      payload: {
+        notifyNo: openNo,
+        openedAt: new Date(Date.now() - 3_600_000).toISOString(),
+        bidders: [{ name: 'Công ty A', bidPriceVnd: 1_000_000_000 }],
+      },
+    });
+    assert.equal(before.statusCode, 400, before.body);
+    assert.equal(before.json().error.errors[0].path, '/openedAt');
+    assert.match(before.json().error.errors[0].messageVi, /trước thời điểm đóng thầu/);
+    const past = await publishPastNotice(f.database);
+    const future = await api(f.app, f.tokenX, 'POST', '/api/v1/publish/opening', {
+      agencyCode: 'so-tc',
+      payload: {
+        notifyNo: past,
+        openedAt: new Date(Date.now() + 3_600_000).toISOString(),
+        bidders: [{ name: 'Công ty A', bidPriceVnd: 1_000_000_000 }],
+      },
+    });
+    assert.equal(future.statusCode, 400, future.body);
+    assert.match(future.json().error.errors[0].messageVi, /tương lai/);
+    const tomorrow = new Date(Date.now() + 2 * 86_400_000).toISOString().slice(0, 10);
+    const result = await api(f.app, f.tokenX, 'POST', '/api/v1/publish/result', {
+      agencyCode: 'so-tc',
+      payload: {
+        notifyNo: past,
+        decisionNo: '9/QĐ',
+        decisionDate: tomorrow,
+        bidders: [{ name: 'Công ty A', isWinner: true, winningPriceVnd: 1_000_000_000 }],
+      },
+    });
+    assert.equal(result.statusCode, 400, result.body);
+    assert.equal(result.json().error.errors[0].path, '/decisionDate');
+  });
+
+  test('bid-opening record (once) and contract information; the API is described under tag publish', async () => {
+    const no = await publishPastNotice(f.database);
     const opening = {
       notifyNo: no,
       openedAt: new Date(Date.now() - 3_600_000).toISOString(),

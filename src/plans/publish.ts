@@ -89,10 +89,7 @@ export async function publishPlan(
     { item: 'khlcnt', regimeDate: decisionAt, eventAt: decisionAt, publishedAt: opts.now },
     { calendar: opts.calendar },
   );
-  const lateBy =
-    timeliness.late && timeliness.deadline
-      ? lateWorkingDays(opts.calendar, timeliness.deadline, opts.now)
-      : 0;
+  const lateBy = timeliness.late ? timeliness.lateBy : 0;
 
   const taken = await tx
     .selectFrom('package')
@@ -233,21 +230,6 @@ async function planNumber(
     }
   }
   return { stored, issued: false };
-}
-
-/**
- * Working days from the end of the deadline to the publication: the deadline ends at 24:00 Vietnam
- * time of its last day, so publishing on the next working day is 1 day late (Civil Code 2015 Art.
- * 147–148). Counted here from the deadline's last day (the instant just before its end): the
- * `lateBy` of `checkTimeliness` counts from the VN day of the end instant itself (the day after),
- * which is one short from the second late day on.
- */
-export function lateWorkingDays(calendar: WorkingCalendar, deadline: Date, publishedAt: Date): number {
-  const vnDay = (d: Date) => new Date(d.getTime() + 7 * 3_600_000).toISOString().slice(0, 10);
-  return Math.max(
-    1,
-    calendar.workingDaysBetween(vnDay(new Date(deadline.getTime() - 1)), vnDay(publishedAt)),
-  );
 }
 
 function err(path: string, vi: string, en: string): PlanError {

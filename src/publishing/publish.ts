@@ -17,6 +17,7 @@ import { FactsError, saveTbmtFacts } from '../procurement/save.ts';
 import { vnParts } from '../text/time.ts';
 import { assertDraft, assertPublisherOf, toDraft, type Draft } from './drafts.ts';
 import { draftNotFound, PublishError } from './errors.ts';
+import { eventTimeErrors } from './event-times.ts';
 import { checkPublication, type LawOutcome } from './law.ts';
 import { nextVersion, toFacts } from './map.ts';
 import { loadNoticeState, type NoticeState } from './notice-state.ts';
@@ -177,6 +178,14 @@ async function prepare(
     );
   }
   const state = draft.kind === 'tbmt' ? null : await noticeToChange(tx, principal, draft);
+  const timeErrors = eventTimeErrors(draft.kind, draft.payload, state, now);
+  if (timeErrors.length > 0) {
+    throw new PublishError(
+      { code: 'invalid-payload', errors: timeErrors },
+      `The ${draft.kind} reports impossible times: ${timeErrors.map((e) => `${e.path} ${e.messageEn}`).join('; ')}`,
+      `${KIND_VI[draft.kind]} có thời điểm không hợp lý.`,
+    );
+  }
   const calendar = await loadWorkingCalendar(tx);
   const outcome = checkPublication(draft.kind, draft.payload, state, now, calendar);
   if (outcome.blocked) {

@@ -4,7 +4,10 @@
  * dates are relative to the real clock (the API publishes "now").
  */
 import type { FastifyInstance } from 'fastify';
+import type { Principal } from '../../src/accounts/access.ts';
 import { createApiToken } from '../../src/accounts/api-tokens.ts';
+import { createDraft } from '../../src/publishing/drafts.ts';
+import { publishDraft } from '../../src/publishing/publish.ts';
 import { addDays, vnDateOf } from '../../src/calendar/dates.ts';
 import type { Database } from '../../src/db/connect.ts';
 import { buildApp } from '../../src/web/app.ts';
@@ -85,4 +88,28 @@ export function api(
     headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...headers },
     ...(body !== undefined ? { payload: body as object } : {}),
   });
+}
+
+/**
+ * A TBMT of agency `so-tc` published through the domain 40 days ago with closing 20 days ago, so that
+ * an opening, a result or a contract can lawfully follow now. Returns its notice number.
+ */
+export async function publishPastNotice(database: Database): Promise<string> {
+  const acc = await database.db
+    .selectFrom('account')
+    .select(['id'])
+    .where('email', '=', 'publisher-x@so-tc.hanoi.gov.vn')
+    .executeTakeFirstOrThrow();
+  const who: Principal = {
+    kind: 'account',
+    id: Number(acc.id),
+    role: 'publisher',
+    agencyCode: 'so-tc',
+    actor: `account:${acc.id}`,
+    name: 'Người đăng X',
+  };
+  const d = await database.db
+    .transaction()
+    .execute((tx) => createDraft(tx, who, { agencyCode: 'so-tc', kind: 'tbmt', payload: tbmtPayload(-20) }));
+  return (await publishDraft(database.db, who, d.id, { now: new Date(vnAt(-40)) })).notifyNo;
 }

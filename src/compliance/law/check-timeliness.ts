@@ -76,9 +76,46 @@ export function checkTimeliness(
     unit: rule.unit,
     finding: finding(
       rule,
-      `Đăng tải muộn ${amountVi(lateBy, rule.unit)} (hạn chót ${deadline.toISOString()}).`,
-      `Published ${amountEn(lateBy, rule.unit)} late (deadline ${deadline.toISOString()}).`,
+      `Đăng tải muộn ${amountVi(lateBy, rule.unit)} (hạn chót: ${deadlineVi(deadline)}).`,
+      `Published ${amountEn(lateBy, rule.unit)} late (deadline: ${deadlineEn(deadline)}, Vietnam time).`,
       { value: lateBy, unit: rule.unit },
     ),
   };
+}
+
+const VN_CLOCK = new Intl.DateTimeFormat('vi-VN', {
+  timeZone: 'Asia/Ho_Chi_Minh',
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
+});
+const VN_DAY = new Intl.DateTimeFormat('vi-VN', {
+  timeZone: 'Asia/Ho_Chi_Minh',
+  day: '2-digit',
+  month: '2-digit',
+  year: 'numeric',
+});
+
+/** True when `at` is 24:00 of a Vietnam day (a day-counted deadline). */
+function isEndOfVnDay(at: Date): boolean {
+  return (
+    at.getUTCHours() === 17 &&
+    at.getUTCMinutes() === 0 &&
+    at.getUTCSeconds() === 0 &&
+    at.getUTCMilliseconds() === 0
+  );
+}
+
+/** `hết ngày 09/03/2026` for a day deadline, `15:00 ngày 24/03/2026` otherwise (Vietnam time). */
+function deadlineVi(at: Date): string {
+  return isEndOfVnDay(at)
+    ? `hết ngày ${VN_DAY.format(new Date(at.getTime() - 1))}`
+    : `${VN_CLOCK.format(at)} ngày ${VN_DAY.format(at)}`;
+}
+
+/** `end of 09/03/2026` or `15:00 on 24/03/2026`. */
+function deadlineEn(at: Date): string {
+  return isEndOfVnDay(at)
+    ? `end of ${VN_DAY.format(new Date(at.getTime() - 1))}`
+    : `${VN_CLOCK.format(at)} on ${VN_DAY.format(at)}`;
 }
