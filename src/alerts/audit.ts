@@ -1,6 +1,5 @@
 /** Audit records of the alert tables, written in the caller's transaction (see `audit_log`). */
-import type { Kysely, Transaction } from 'kysely';
-import type { DB } from '../db/connect.ts';
+import { audit, type Tx } from '../db/audit-log.ts';
 
 /** Who writes: the web pages (a visitor acting through a signed link or the form) or the job. */
 export type AlertActor = 'alerts:web' | 'alerts:job' | 'alerts:cli';
@@ -10,7 +9,7 @@ export type AlertActor = 'alerts:web' | 'alerts:job' | 'alerts:cli';
  * @param action `create` or `update`.
  */
 export async function auditAlert(
-  tx: Transaction<DB> | Kysely<DB>,
+  tx: Tx,
   actor: AlertActor,
   action: 'create' | 'update',
   entity: string,
@@ -18,15 +17,5 @@ export async function auditAlert(
   oldValue: Record<string, unknown> | null,
   newValue: Record<string, unknown>,
 ): Promise<void> {
-  await tx
-    .insertInto('audit_log')
-    .values({
-      actor,
-      action,
-      entity,
-      entity_id: entityId,
-      old_value: oldValue === null ? null : JSON.stringify(oldValue),
-      new_value: JSON.stringify(newValue),
-    })
-    .execute();
+  await audit(tx, actor, action, entity, entityId, oldValue, newValue);
 }

@@ -6,6 +6,7 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import { WorkingCalendar, parseIsoDate, type CalendarOverride, type IsoDate } from '../calendar/index.ts';
 import type { DB } from '../db/generated/db.ts';
+import { audit as writeAudit } from '../db/audit-log.ts';
 
 type Db = Kysely<DB> | Transaction<DB>;
 
@@ -132,15 +133,13 @@ async function audit(
   oldValue: object | null,
   newValue: object,
 ): Promise<void> {
-  await tx
-    .insertInto('audit_log')
-    .values({
-      actor,
-      action,
-      entity: 'calendar_override',
-      entity_id: id,
-      old_value: oldValue === null ? null : JSON.stringify(oldValue),
-      new_value: JSON.stringify(newValue),
-    })
-    .execute();
+  await writeAudit(
+    tx,
+    actor,
+    action,
+    'calendar_override',
+    id,
+    oldValue as Record<string, unknown> | null,
+    newValue as Record<string, unknown>,
+  );
 }

@@ -5,6 +5,7 @@ import { readPost2025, POST2025_FILE, type Post2025Data } from './read-post2025.
 import { readPre2025, PRE2025_FILE, type Pre2025Units } from './read-pre2025.ts';
 import { AdminUnitsSourceError, readJsonFile } from './source-file.ts';
 import { writeMappings, writeUnits, type AdminUnitConflict, type TableCounts } from './write-rows.ts';
+import { audit as writeAudit } from '../db/audit-log.ts';
 
 /** Serialises concurrent imports (pg_advisory_xact_lock key). */
 const LOCK_KEY = 727002;
@@ -149,15 +150,5 @@ export async function importAdminUnits(
 }
 
 async function audit(tx: Transaction<DB>, actor: string, entity: string, summary: Record<string, unknown>) {
-  await tx
-    .insertInto('audit_log')
-    .values({
-      actor,
-      action: 'create',
-      entity,
-      entity_id: null,
-      old_value: null,
-      new_value: JSON.stringify(summary),
-    })
-    .execute();
+  await writeAudit(tx, actor, 'create', entity, null, null, summary);
 }

@@ -1,5 +1,6 @@
 import type { Transaction } from 'kysely';
 import type { DB } from '../../db/generated/db.ts';
+import { audit as writeAudit } from '../../db/audit-log.ts';
 
 /** Counts of rows one save created, filled in, or found already as given. */
 export interface SaveCounts {
@@ -135,17 +136,7 @@ export class Writer {
 
   /** Appends an audit record (actor, action, table, row, old → new) in the current transaction. */
   async audit(action: string, entity: string, entityId: number | null, oldValue: Row | null, newValue: Row) {
-    await this.tx
-      .insertInto('audit_log')
-      .values({
-        actor: this.actor,
-        action,
-        entity,
-        entity_id: entityId,
-        old_value: oldValue === null ? null : JSON.stringify(oldValue),
-        new_value: JSON.stringify(newValue),
-      })
-      .execute();
+    await writeAudit(this.tx, this.actor, action, entity, entityId, oldValue, newValue);
   }
 }
 
