@@ -255,6 +255,11 @@ describe('hand-worked cases', () => {
     const r = checkNotice({ ...small, bidSecurityVnd: 160_000_000 }, opts);
     assert.deepEqual(ids(r.findings), ['L22.bid-security.small']);
     assert.equal(r.findings[0]!.shortBy, 40_000_000);
+    assert.match(
+      r.findings[0]!.messageVi,
+      /2% giá gói thầu, vượt mức tối đa \(120\.000\.000 đồng\) 40\.000\.000 đồng/,
+    );
+    assert.match(r.findings[0]!.messageVi, /từ 1% đến 1,5% giá gói thầu/);
     assert.match(r.findings[0]!.messageVi, /Luật Đấu thầu 22\/2023\/QH15, Điều 14/);
   });
 

@@ -26,7 +26,8 @@ async function send(database: Database, request: FastifyRequest, reply: FastifyR
   }
   // The error page still says whether the data is demo data, unless the database itself failed.
   const demo = await hasDemoData(database.db).catch(() => false);
-  const ctx = { demo, path: request.url.split('?')[0] ?? '/' };
+  const account = request.auth?.account ? { displayName: request.auth.account.displayName } : null;
+  const ctx = { demo, path: request.url.split('?')[0] ?? '/', account };
   return reply
     .type('text/html; charset=utf-8')
     .send(renderPage(<ErrorPage ctx={ctx} status={error.statusCode} message={error.messageVi} />));

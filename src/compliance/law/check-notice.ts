@@ -176,16 +176,14 @@ function checkBidSecurity(
       const eps = 1e-9;
       if (pct < min - eps || pct > max + eps) {
         const limit = pct < min ? min : max;
-        const diffVnd = Math.abs(Math.round((limit * n.packagePriceVnd) / 100) - n.bidSecurityVnd);
-        const word =
-          pct < min
-            ? ['thấp hơn mức tối thiểu', 'below the minimum']
-            : ['cao hơn mức tối đa', 'above the maximum'];
+        const limitVnd = Math.round((limit * n.packagePriceVnd) / 100);
+        const diffVnd = Math.abs(limitVnd - n.bidSecurityVnd);
+        const low = pct < min;
         out.push(
           finding(
             range,
-            `Bảo đảm dự thầu ${amountVi(n.bidSecurityVnd, 'vnd')} bằng ${amountVi(pct, 'percent')} giá gói thầu, ${word[0]} ${amountVi(diffVnd, 'vnd')}.`,
-            `Bid security ${amountEn(n.bidSecurityVnd, 'vnd')} is ${amountEn(pct, 'percent')} of the package price, ${amountEn(diffVnd, 'vnd')} ${word[1]}.`,
+            `Bảo đảm dự thầu ${amountVi(n.bidSecurityVnd, 'vnd')} bằng ${amountVi(pct, 'percent')} giá gói thầu, ${low ? 'thấp hơn mức tối thiểu' : 'vượt mức tối đa'} (${amountVi(limitVnd, 'vnd')}) ${amountVi(diffVnd, 'vnd')}.`,
+            `Bid security ${amountEn(n.bidSecurityVnd, 'vnd')} is ${amountEn(pct, 'percent')} of the package price, ${amountEn(diffVnd, 'vnd')} ${low ? 'below the minimum' : 'above the maximum'} (${amountEn(limitVnd, 'vnd')}).`,
             { value: diffVnd, unit: 'vnd' },
           ),
         );

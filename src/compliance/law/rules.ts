@@ -219,7 +219,7 @@ function bidSecurityRows(
       min: ranges.small[0],
       max: ranges.small[1],
       unit: 'percent',
-      vi: `Bảo đảm dự thầu từ ${ranges.small[0]}% đến ${ranges.small[1]}% giá gói thầu (gói thầu quy mô nhỏ)`,
+      vi: `Bảo đảm dự thầu từ ${pctVi(ranges.small[0])} đến ${pctVi(ranges.small[1])} giá gói thầu (gói thầu quy mô nhỏ)`,
       en: `Bid security ${ranges.small[0]}–${ranges.small[1]}% of the package price (small package)`,
     });
   }
@@ -234,7 +234,7 @@ function bidSecurityRows(
     min: ranges.normal[0],
     max: ranges.normal[1],
     unit: 'percent',
-    vi: `Bảo đảm dự thầu từ ${ranges.normal[0]}% đến ${ranges.normal[1]}% giá gói thầu`,
+    vi: `Bảo đảm dự thầu từ ${pctVi(ranges.normal[0])} đến ${pctVi(ranges.normal[1])} giá gói thầu`,
     en: `Bid security ${ranges.normal[0]}–${ranges.normal[1]}% of the package price`,
   });
   rows.push({
@@ -270,8 +270,8 @@ function directAppointmentRow(
     scope: { methods: DIRECT, ...scope },
     max,
     unit: 'vnd',
-    vi: `Chỉ định thầu theo hạn mức: ${what.vi} không quá ${max / 1_000_000} triệu đồng (ngoài các trường hợp khác của Luật Đấu thầu Điều 23)`,
-    en: `Direct appointment by value: ${what.en} at most ${max / 1_000_000} million VND (unless another ground of Law 22 Art. 23 applies)`,
+    vi: `Chỉ định thầu theo hạn mức: ${what.vi} không quá ${vndWordsVi(max)} (ngoài các trường hợp khác của Luật Đấu thầu Điều 23)`,
+    en: `Direct appointment by value: ${what.en} at most ${max >= 1e9 ? `${max / 1e9} bn` : `${max / 1e6} million`} VND (unless another ground of Law 22 Art. 23 applies)`,
   };
 }
 
@@ -311,6 +311,18 @@ function extensionRows(regime: LawRule['regime'], citation: string): LawRule[] {
       en: 'Extension: the new closing at least 10 days after the extension notice',
     },
   ];
+}
+
+/** `1,5%` — Vietnamese decimal comma. */
+function pctVi(n: number): string {
+  return `${n.toLocaleString('vi-VN')}%`;
+}
+
+/** `500 triệu đồng`, `2 tỷ đồng`. */
+function vndWordsVi(n: number): string {
+  return n >= 1e9
+    ? `${(n / 1e9).toLocaleString('vi-VN')} tỷ đồng`
+    : `${(n / 1e6).toLocaleString('vi-VN')} triệu đồng`;
 }
 
 const D214 = 'Nghị định 214/2025/NĐ-CP';

@@ -69,7 +69,7 @@ export function Layout({
         <header class="site-header">
           <div class="wrap header-row">
             <a class="brand" href="/">
-              Minh bạch{' '}
+              Minh bạch <span class="tagline">Công khai thông tin đấu thầu, Hà Nội</span>{' '}
               <span class="gloss" lang="en">
                 Public procurement, Hà Nội
               </span>

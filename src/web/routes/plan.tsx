@@ -96,6 +96,9 @@ export const planRoutes: FastifyPluginAsyncTypebox<PlanRouteOptions> = async (ap
     '/khlcnt/:planNo',
     { schema: { hide: true, params: Type.Object({ planNo: Type.String({ maxLength: 20 }) }) } },
     async (request, reply) => {
+      // The first version's number as the national system shows it (`PL…-00`) is the plan itself.
+      const first = /^(PL\d{10})-00$/.exec(request.params.planNo);
+      if (first) return reply.redirect(planHref(first[1]!), 301);
       // Only plan numbers are looked up: anything else (control characters included) is not found.
       const planNo = /^PL\d{10}(-\d{2})?$/.test(request.params.planNo) ? request.params.planNo : null;
       const [ctx, plan] = await Promise.all([

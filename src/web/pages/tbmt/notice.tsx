@@ -12,6 +12,7 @@ import type { TbmtStory, VersionView } from '../../../procurement/queries/story-
 import { formatDays, formatFlag, formatPeriod } from '../../format.ts';
 import { Facts, Heading, Money, NOT_PUBLISHED, Org, Text, Time } from '../components.tsx';
 import { ChangeList } from './changes.tsx';
+import { planHref } from '../plan.tsx';
 
 const PLAN_TYPES: Record<string, string> = { TX: 'Chi thường xuyên', DTPT: 'Đầu tư phát triển' };
 
@@ -26,7 +27,9 @@ export function PlanSection({ story }: { story: TbmtStory }) {
           rows={[
             [
               'Số kế hoạch',
-              <Text value={plan.planVersion ? `${plan.planNo}-${plan.planVersion}` : plan.planNo} />,
+              <a href={planHref(plan.planNo)}>
+                <Text value={plan.planVersion ? `${plan.planNo}-${plan.planVersion}` : plan.planNo} />
+              </a>,
             ],
             ['Tên kế hoạch', <Text value={plan.name} />],
             ['Dự án / dự toán mua sắm', <Text value={plan.projectName} />],
