@@ -4,7 +4,7 @@ import { addSchemaCommand } from './ocds-schema.ts';
 import { addValidateCommand } from './ocds-validate.ts';
 
 /**
- * `minhbach ocds …`: Open Contracting Data Standard tools — `compile` (engineer A's
+ * `minhbach ocds …`: Open Contracting Data Standard tools — `compile` (in
  * `ocds-compile.ts`), `validate` (schema and Data Review Tool
  * checks), `schema fetch` (download the official schema for offline use).
  * @returns the `ocds` command, for other OCDS subcommands.
