@@ -37,24 +37,32 @@ export function queryWords(q: string): string[] {
 }
 
 /**
- * Builds the `to_tsquery('simple', …)` text for a user query: every folded word as a prefix (`word:*`)
- * joined by `&` (the filter: every word somewhere in the notice). Words contain only letters and
- * digits (see `searchWords`), so the result cannot carry tsquery operators; it is still passed to SQL
- * as a bound parameter, never concatenated. Returns `null` when the query has no words.
+ * Builds the `to_tsquery('simple', …)` text for a user query: the folded words joined by `&` (the
+ * filter: every word somewhere in the notice), the **last** word as a prefix (`word:*`, so a word
+ * still being typed — or the start of a code — matches) and the others whole: a short whole word is
+ * one lookup in the full-text index, while a short prefix (`tu:*`) is every word that starts with it.
+ * Words contain only letters and digits (see `searchWords`), so the result cannot carry tsquery
+ * operators; it is still passed to SQL as a bound parameter, never concatenated. Returns `null` when
+ * the query has no words.
  */
 export function prefixTsQuery(q: string): string | null {
   const words = queryWords(q);
-  return words.length === 0 ? null : words.map((w) => `${w}:*`).join(' & ');
+  return words.length === 0 ? null : terms(words).join(' & ');
 }
 
 /**
- * The same prefix terms joined by `<->` (followed by): matches notices where the words appear next to
- * each other in this order (`ha noi` in "Hà Nội", not in "nội soi … Hà Giang"). `null` for fewer than
- * two words, where it would equal `prefixTsQuery`.
+ * The same terms joined by `<->` (followed by): matches notices where the words appear next to each
+ * other in this order (`ha noi` in "Hà Nội", not in "nội soi … Hà Giang"). `null` for fewer than two
+ * words, where it would equal `prefixTsQuery`.
  */
 export function phraseTsQuery(q: string): string | null {
   const words = queryWords(q);
-  return words.length < 2 ? null : words.map((w) => `${w}:*`).join(' <-> ');
+  return words.length < 2 ? null : terms(words).join(' <-> ');
+}
+
+/** Every word whole but the last, which is a prefix. */
+function terms(words: readonly string[]): string[] {
+  return words.map((w, i) => (i === words.length - 1 ? `${w}:*` : w));
 }
 
 /** What the text of a query searches for: a notice number, or prefix words (and their phrase). */
@@ -167,13 +175,15 @@ export function effectiveSort(requested: SearchSort | null | undefined, terms: T
 /**
  * The ORDER BY keys of `sort` over `s` (every order ends with the notice id, so paging is stable).
  * `openOnly`: every row is open (state=open or closingWithin), so "closing soonest" is simply by
- * closing time, which the closing index serves.
+ * closing time, which the closing index serves. `phraseColumn`: `s` carries the phrase test as the
+ * boolean column `phrase_hit` (a sample read once, see search-count.ts) instead of `tsv`.
  */
 export function orderKeys(
   sort: SearchSort,
   terms: TextTerms,
   now: Date,
   openOnly: boolean,
+  phraseColumn = false,
 ): RawBuilder<unknown>[] {
   const newest = [sql`s.published_at DESC NULLS LAST`, sql`s.tbmt_id DESC`];
   switch (sort) {
@@ -182,11 +192,12 @@ export function orderKeys(
       // The folded text carries no weights, so full-text rank adds little beyond the phrase test and
       // would be computed on every match: the words as a phrase first, then newest.
       if (!terms.phrase) return newest;
+      if (phraseColumn) return [sql`s.phrase_hit DESC`, ...newest];
       return [sql`(s.tsv @@ to_tsquery('simple', ${terms.phrase})) DESC`, ...newest];
     }
     case 'closing': {
       if (openOnly) return [sql`s.bid_close_at ASC NULLS LAST`, sql`s.tbmt_id DESC`];
-      const stillOpen = sql`(s.state IN (${unopened}) AND s.bid_close_at > ${now})`;
+      const stillOpen = stillOpenAt(now);
       return [
         sql`CASE WHEN ${stillOpen} THEN 0 WHEN s.bid_close_at IS NOT NULL THEN 1 ELSE 2 END`,
         sql`CASE WHEN ${stillOpen} THEN s.bid_close_at END ASC`,
@@ -203,108 +214,12 @@ export function orderKeys(
   }
 }
 
+/** True for a notice still open at `now` (not yet opened, closing after `now`): first in "closing soonest". */
+export function stillOpenAt(now: Date): RawBuilder<SqlBool> {
+  return sql<SqlBool>`(s.state IN (${unopened}) AND s.bid_close_at > ${now})`;
+}
+
 /** The ORDER BY clause of `keys`. */
 export function orderClause(keys: readonly RawBuilder<unknown>[]): RawBuilder<unknown> {
   return sql`ORDER BY ${sql.join(keys)}`;
-}
-
-/** The SQL value a facet groups by, as text (NULL rows are not counted). */
-function facetValue(key: FacetKey, now: Date): RawBuilder<string | null> {
-  switch (key) {
-    case 'state':
-      return stateValue(now);
-    case 'field':
-      return sql`s.field`;
-    case 'method':
-      return sql`s.method`;
-    case 'procedure':
-      return sql`s.procedure`;
-    case 'domestic':
-      return sql`(CASE s.is_domestic WHEN true THEN 'true' WHEN false THEN 'false' END)`;
-    case 'online':
-      return sql`(CASE s.is_internet WHEN true THEN 'true' WHEN false THEN 'false' END)`;
-    case 'province':
-      // The first province; notices with more (rare) are counted for the others by unnesting.
-      return sql`s.province_codes[1]`;
-  }
-}
-
-/** A row of `countStatement`: `facet` is `_total` for the number of results (value null). */
-export interface FacetCountRow {
-  facet: string;
-  value: string | null;
-  n: number;
-}
-
-/** The column of the `m` CTE holding the value of facet `key`. */
-const valueColumn = (key: FacetKey) => sql.ref(`m.v_${key}`);
-/** The column of the `m` CTE that is true when the row passes the filter of facet `key`. */
-const okColumn = (key: FacetKey) => sql.ref(`m.ok_${key}`);
-
-/**
- * One statement giving the number of results (`_total`) and, when `facets`, the count of every value
- * of every facet with all the *other* filters applied (a facet's own filter is left out, so its other
- * values show how many results choosing them would give).
- *
- * The rows are read once: those that pass the conditions no facet lifts (words, agency, ward, prices,
- * dates — by their indexes) and fail at most one facet filter go into a materialised CTE `m`, with
- * each row's facet values and whether it passes each facet filter; one grouping-sets aggregate then
- * counts every facet (a row counts for facet F when it passes every filter but F's). A notice counts
- * for its first province there; the few with several provinces are counted for the others by
- * unnesting the rest, so a province may come in two rows whose counts add up (`toFacets` sums them).
- * Values with no result are not returned.
- */
-export function countStatement(
-  conditions: readonly Condition[],
-  now: Date,
-  facets: boolean,
-): RawBuilder<FacetCountRow> {
-  if (!facets) {
-    return sql<FacetCountRow>`SELECT '_total' AS facet, NULL::text AS value, count(*)::int AS n
-      FROM tbmt_search s WHERE ${whereClause(conditions)}`;
-  }
-  const fixed = conditions.filter((c) => c.facet === null);
-  const filtered = FACET_KEYS.filter((k) => conditions.some((c) => c.facet === k));
-  const ok = (key: FacetKey) => {
-    const own = conditions.filter((c) => c.facet === key).map((c) => c.expr);
-    return own.length === 0 ? sql`true` : sql`coalesce((${sql.join(own, sql` AND `)}), false)`;
-  };
-  const failures = filtered.map((k) => sql`(NOT ${ok(k)})::int`);
-  const atMostOneFails = failures.length === 0 ? sql`true` : sql`(${sql.join(failures, sql` + `)}) <= 1`;
-  const columns = FACET_KEYS.flatMap((k) => [
-    sql`${facetValue(k, now)} AS ${sql.ref(`v_${k}`)}`,
-    sql`${ok(k)} AS ${sql.ref(`ok_${k}`)}`,
-  ]);
-  columns.push(
-    sql`(CASE WHEN cardinality(s.province_codes) > 1 THEN s.province_codes[2:] END) AS more_provinces`,
-  );
-  // Passes every facet filter except `except`'s (all of them for null).
-  const passes = (except: FacetKey | null) => {
-    const others = filtered.filter((k) => k !== except).map(okColumn);
-    return others.length === 0 ? sql`true` : sql.join(others, sql` AND `);
-  };
-  const grouped = FACET_KEYS;
-  const counts = grouped.map((k) => sql`count(*) FILTER (WHERE ${passes(k)})::int AS ${sql.ref(`n_${k}`)}`);
-  const grouping = grouped.map((k) => sql`GROUPING(${valueColumn(k)}) AS ${sql.ref(`g_${k}`)}`);
-  const sets = grouped.map((k) => sql`(${valueColumn(k)})`);
-  const perFacet = grouped.map(
-    (k) => sql`SELECT ${k}::text, ${sql.ref(`g.v_${k}`)}, ${sql.ref(`g.n_${k}`)} FROM g
-      WHERE ${sql.ref(`g.g_${k}`)} = 0 AND ${sql.ref(`g.v_${k}`)} IS NOT NULL AND ${sql.ref(`g.n_${k}`)} > 0`,
-  );
-  return sql<FacetCountRow>`
-    WITH m AS MATERIALIZED (
-      SELECT ${sql.join(columns)} FROM tbmt_search s WHERE ${whereClause(fixed)} AND ${atMostOneFails}),
-    g AS (
-      SELECT ${sql.join(grouped.map(valueColumn))}, ${sql.join(grouping)}, ${sql.join(counts)},
-             count(*) FILTER (WHERE ${passes(null)})::int AS n_total
-        FROM m GROUP BY GROUPING SETS (${sql.join(sets)}, ()))
-    SELECT '_total' AS facet, NULL::text AS value, n_total AS n
-      FROM g WHERE ${sql.join(
-        grouped.map((k) => sql`${sql.ref(`g.g_${k}`)} = 1`),
-        sql` AND `,
-      )}
-    UNION ALL ${sql.join(perFacet, sql` UNION ALL `)}
-    UNION ALL SELECT 'province', pc.code, count(*)::int
-      FROM m CROSS JOIN LATERAL unnest(m.more_provinces) AS pc(code)
-     WHERE m.more_provinces IS NOT NULL AND ${passes('province')} GROUP BY pc.code`;
 }

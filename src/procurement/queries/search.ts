@@ -5,7 +5,7 @@
  * filters of `SearchParams`, a choice of order (`SEARCH_SORTS`), stable paging, and facet counts
  * that follow the filters. The SQL is in `search-sql.ts`; the URL form in `search-params.ts`.
  */
-import { sql, type Kysely, type Transaction } from 'kysely';
+import { sql, type Kysely, type RawBuilder, type Transaction } from 'kysely';
 import type { DB } from '../../db/connect.ts';
 import { FIELDS, labelVi, METHODS, NOTICE_STATES, PROCEDURES } from '../codes.ts';
 import { agencyAndSubUnitCodes } from './agency-tree.ts';
@@ -19,12 +19,20 @@ import {
 import { parseNotifyNo } from './notify-no.ts';
 import type { SearchParams, SearchSort } from './search-params.ts';
 import {
-  countStatement,
+  cappedTotalStatement,
+  countsFromFacetTable,
+  facetTableStatement,
+  sampleStatement,
+  SEARCH_COUNT_CAP,
+  type FacetCountRow,
+} from './search-count.ts';
+import {
   effectiveSort,
   FACET_KEYS,
   orderClause,
   orderKeys,
   searchConditions,
+  stillOpenAt,
   textTerms,
   whereClause,
   type Condition,
@@ -40,6 +48,7 @@ export {
   type SearchParams,
   type SearchSort,
 } from './search-params.ts';
+export { SEARCH_COUNT_CAP } from './search-count.ts';
 export { MAX_QUERY_WORDS, phraseTsQuery, prefixTsQuery, queryWords, type FacetKey } from './search-sql.ts';
 
 /** One value of a facet: how many results choosing it would give (all other filters applied). */
@@ -48,7 +57,8 @@ export interface FacetValue {
   value: string;
   /** Vietnamese label. */
   label: string;
-  count: number;
+  /** Results choosing it would give; null when the search has too many results to count them. */
+  count: number | null;
 }
 
 /** The facets of a search, each value most frequent first. Values of unknown (NULL) data are not listed. */
@@ -56,20 +66,31 @@ export type Facets = Record<FacetKey, FacetValue[]>;
 
 /** One page of search results. */
 export interface SearchResult {
-  /** Number of notices matching, over all pages. */
+  /**
+   * Number of notices matching, over all pages — exactly when `totalExact`, else a lower bound
+   * (`SEARCH_COUNT_CAP`: "more than 10,000").
+   */
   total: number;
+  /** False when there are more than `total` matches (too many to count; see search-count.ts). */
+  totalExact: boolean;
   page: number;
   pageSize: number;
   /** Number of pages (at least 1). */
   pageCount: number;
   /** True when `q` was a notice number and the search was an exact lookup of it. */
   exactCode: boolean;
-  /** The order actually used (see `SearchParams.sort`). */
+  /**
+   * The order actually used (see `SearchParams.sort`): relevance becomes newest when there are more
+   * matches than can be counted (`totalExact` false).
+   */
   sort: SearchSort;
   /** The folded words of `q` that were searched (for highlighting); empty for a code lookup. */
   words: string[];
   items: NoticeRow[];
-  /** Facet counts, when asked for (`SearchOptions.facets`), else null. */
+  /**
+   * Facet counts, when asked for (`SearchOptions.facets`), else null. When there are too many
+   * matches to count, every value that exists is listed with `count` null.
+   */
   facets: Facets | null;
 }
 
@@ -77,6 +98,8 @@ export interface SearchResult {
 export interface SearchOptions {
   /** Count the facets (one more grouped count per facet, in the same statement as the total). */
   facets?: boolean;
+  /** Matches counted exactly (default `SEARCH_COUNT_CAP`); beyond it see `SearchResult.totalExact`. */
+  countCap?: number;
 }
 
 /**
@@ -91,11 +114,12 @@ export async function agencyCodes(db: Kysely<DB> | Transaction<DB>, code: string
 
 /** The resolved parts of a search: text terms, conditions, order. */
 interface Plan {
+  params: SearchParams;
   now: Date;
   terms: TextTerms;
   conditions: Condition[];
   sort: SearchSort;
-  order: ReturnType<typeof orderKeys>;
+  openOnly: boolean;
 }
 
 async function plan(db: Kysely<DB>, params: SearchParams): Promise<Plan> {
@@ -105,13 +129,103 @@ async function plan(db: Kysely<DB>, params: SearchParams): Promise<Plan> {
   const conditions = searchConditions(params, terms, now, agencies);
   const sort = effectiveSort(params.sort, terms);
   const openOnly = params.state === 'open' || !!params.closingWithin;
-  return { now, terms, conditions, sort, order: orderKeys(sort, terms, now, openOnly) };
+  return { params, now, terms, conditions, sort, openOnly };
 }
 
-/** Ids of the notices of a search in its order, `limit` from `offset` (the index alone is read). */
-function idsStatement(p: Plan, limit: number, offset: number) {
-  return sql<{ tbmt_id: number }>`SELECT s.tbmt_id FROM tbmt_search s WHERE ${whereClause(p.conditions)}
-    ${orderClause(p.order)} LIMIT ${limit} OFFSET ${offset}`;
+/** What the count said about the size of the search. */
+interface Size {
+  total: number;
+  exact: boolean;
+}
+
+/** Relevance needs every match ranked; beyond the count cap the newest come first instead. */
+function sortFor(p: Plan, size: Size): SearchSort {
+  return p.sort === 'relevance' && !size.exact ? 'newest' : p.sort;
+}
+
+/**
+ * Ids of the notices of a search in its order, `limit` from `offset`, by walking the order's index.
+ * "Closing soonest" over notices both open and not is three index walks — open ones by closing time,
+ * the others latest closing first, those without a closing time — merged, as no single index holds
+ * that order.
+ */
+function idsStatement(p: Plan, sort: SearchSort, limit: number, offset: number) {
+  const where = whereClause(p.conditions);
+  if (sort === 'closing' && !p.openOnly) {
+    const open = stillOpenAt(p.now);
+    const n = limit + offset;
+    return sql<{ tbmt_id: number }>`SELECT x.tbmt_id FROM (
+        (SELECT s.tbmt_id, 0 AS g, s.bid_close_at FROM tbmt_search s WHERE ${where} AND ${open}
+          ORDER BY s.bid_close_at ASC, s.tbmt_id DESC LIMIT ${n})
+        UNION ALL
+        (SELECT s.tbmt_id, 1, s.bid_close_at FROM tbmt_search s
+          WHERE ${where} AND s.bid_close_at IS NOT NULL AND NOT ${open}
+          ORDER BY s.bid_close_at DESC, s.tbmt_id DESC LIMIT ${n})
+        UNION ALL
+        (SELECT s.tbmt_id, 2, NULL FROM tbmt_search s WHERE ${where} AND s.bid_close_at IS NULL
+          ORDER BY s.tbmt_id DESC LIMIT ${n})) x
+      ORDER BY x.g, CASE WHEN x.g = 0 THEN x.bid_close_at END ASC, CASE WHEN x.g = 1 THEN x.bid_close_at END DESC,
+               x.tbmt_id DESC
+      LIMIT ${limit} OFFSET ${offset}`;
+  }
+  return sql<{ tbmt_id: number }>`SELECT s.tbmt_id FROM tbmt_search s WHERE ${where}
+    ${orderClause(orderKeys(sort, p.terms, p.now, p.openOnly))} LIMIT ${limit} OFFSET ${offset}`;
+}
+
+/** How one page of a search is counted and listed: the statements run, and what they found. */
+interface Counted {
+  size: Size;
+  /** Ids of the page, in order. */
+  ids: number[];
+  /** Facet rows (exact), or null when there were too many matches to count them. */
+  facetRows: readonly FacetCountRow[] | null;
+  /** The statements run, in order (for EXPLAIN). */
+  statements: RawBuilder<unknown>[];
+}
+
+/**
+ * Counts and lists one page (see search-count.ts): a search without words whose only filters are
+ * facets is counted from the facet table and listed by walking its order's index; any other reads
+ * its matches once (at most the cap) for the total, the page and the facets — and when there are more,
+ * says "more than the cap", and lists by walking the index (newest first instead of relevance).
+ */
+async function countAndList(db: Kysely<DB>, p: Plan, options: SearchOptions, limit: number, offset: number) {
+  const facets = options.facets === true;
+  const cap = options.countCap ?? SEARCH_COUNT_CAP;
+  const run = async <R>(statement: RawBuilder<R>, into: RawBuilder<unknown>[]) => {
+    into.push(statement);
+    return (await statement.execute(db)).rows;
+  };
+  const statements: RawBuilder<unknown>[] = [];
+  if (countsFromFacetTable(p.params)) {
+    const rows = await run(facetTableStatement(p.params, p.now, facets), statements);
+    const size = { total: Number(rows.find((r) => r.facet === '_total')?.n ?? 0), exact: true };
+    const ids = await run(idsStatement(p, p.sort, limit, offset), statements);
+    return { size, ids: ids.map((r) => Number(r.tbmt_id)), facetRows: rows, statements } satisfies Counted;
+  }
+  const phrase = p.sort === 'relevance' ? p.terms.phrase : null;
+  const order = orderClause(orderKeys(p.sort, p.terms, p.now, p.openOnly, true));
+  const sample = await run(
+    sampleStatement(p.conditions, { now: p.now, facets, order, phrase, limit, offset, cap }),
+    statements,
+  );
+  const read = Number(sample.find((r) => r.facet === '_sample')?.n ?? 0);
+  if (read <= cap) {
+    const size = { total: Number(sample.find((r) => r.facet === '_total')?.n ?? 0), exact: true };
+    const ids = (sample.find((r) => r.facet === '_page')?.ids ?? []).map(Number);
+    return { size, ids, facetRows: sample, statements } satisfies Counted;
+  }
+  // Too many to read: the total (exact only if the facet filters narrow it under the cap).
+  const narrowed = facets && p.conditions.some((c) => c.facet !== null);
+  const totals = narrowed ? await run(cappedTotalStatement(p.conditions, cap), statements) : null;
+  const size = totals
+    ? {
+        total: Number(totals.find((r) => r.facet === '_total')?.n ?? 0),
+        exact: !totals.some((r) => r.facet === '_capped'),
+      }
+    : { total: cap, exact: false };
+  const ids = await run(idsStatement(p, sortFor(p, size), limit, offset), statements);
+  return { size, ids: ids.map((r) => Number(r.tbmt_id)), facetRows: null, statements } satisfies Counted;
 }
 
 /**
@@ -133,21 +247,25 @@ export async function noticeRowsByIds(
 }
 
 /**
- * The statements a search page runs — the total with the facets, and the ids of the page — for
- * `EXPLAIN` (test/search-plans.test.ts) and the benchmark; `searchTbmt` runs exactly these.
+ * The statements a search page runs to count and list (in order; the later depend on what the earlier
+ * found, so they are run) — for `EXPLAIN` (test/search-plans.test.ts) and the benchmark.
  */
-export async function searchStatements(db: Kysely<DB>, params: SearchParams, options: SearchOptions = {}) {
+export async function searchStatements(
+  db: Kysely<DB>,
+  params: SearchParams,
+  options: SearchOptions = {},
+): Promise<RawBuilder<unknown>[]> {
   const p = await plan(db, params);
-  return {
-    counts: countStatement(p.conditions, p.now, options.facets === true),
-    ids: idsStatement(p, params.pageSize, (params.page - 1) * params.pageSize),
-  };
+  return (await countAndList(db, p, options, params.pageSize, (params.page - 1) * params.pageSize))
+    .statements;
 }
 
 /**
- * Searches notices. Words in `q` are a filter (every word as a prefix, anywhere in the notice) and,
- * by default, an order (see `SEARCH_SORTS`); every order ends with the notice id, so paging is stable.
- * A `q` that is a notice number matches that notice exactly (`exactCode: true`).
+ * Searches notices. Words in `q` are a filter (every word, the last as a prefix, anywhere in the
+ * notice) and, by default, an order (see `SEARCH_SORTS`); every order ends with the notice id, so
+ * paging is stable. A `q` that is a notice number matches that notice exactly (`exactCode: true`).
+ * Up to `SEARCH_COUNT_CAP` matches the total and facets are exact; beyond, `totalExact` is false,
+ * relevance becomes newest and facet counts are null (see search-count.ts).
  * A page past the last returns no items with the true `total`. Facets only with `options.facets`.
  */
 export async function searchTbmt(
@@ -157,26 +275,28 @@ export async function searchTbmt(
 ): Promise<SearchResult> {
   const p = await plan(db, params);
   const offset = (params.page - 1) * params.pageSize;
-  const [counts, idRows] = await Promise.all([
-    countStatement(p.conditions, p.now, options.facets === true).execute(db),
-    idsStatement(p, params.pageSize, offset).execute(db),
-  ]);
-  const items = await noticeRowsByIds(
-    db,
-    idRows.rows.map((r) => Number(r.tbmt_id)),
-    p.now,
-  );
-  const total = Number(counts.rows.find((r) => r.facet === '_total')?.n ?? 0);
+  const counted = await countAndList(db, p, options, params.pageSize, offset);
+  const items = await noticeRowsByIds(db, counted.ids, p.now);
+  let facets: Facets | null = null;
+  if (options.facets) {
+    // Too many to count: list every value there is (from the facet table), without counts.
+    const rows =
+      counted.facetRows ??
+      (await facetTableStatement({ page: 1, pageSize: 1 }, p.now, true).execute(db)).rows;
+    facets = await toFacets(db, rows, counted.facetRows === null);
+  }
+  const { size } = counted;
   return {
-    total,
+    total: size.total,
+    totalExact: size.exact,
     page: params.page,
     pageSize: params.pageSize,
-    pageCount: Math.max(1, Math.ceil(total / params.pageSize)),
+    pageCount: Math.max(1, Math.ceil(size.total / params.pageSize)),
     exactCode: p.terms.code !== null,
-    sort: p.sort,
+    sort: sortFor(p, size),
     words: p.terms.words,
     items,
-    facets: options.facets ? await toFacets(db, counts.rows) : null,
+    facets,
   };
 }
 
@@ -190,7 +310,8 @@ export async function searchIds(
   limit: number,
 ): Promise<{ ids: number[]; truncated: boolean; now: Date; sort: SearchSort }> {
   const p = await plan(db, params);
-  const r = await idsStatement(p, limit + 1, 0).execute(db);
+  // Exports and feeds keep the order asked for (relevance included) over up to `limit` rows.
+  const r = await idsStatement(p, p.sort, limit + 1, 0).execute(db);
   const ids = r.rows.map((row) => Number(row.tbmt_id));
   return { ids: ids.slice(0, limit), truncated: ids.length > limit, now: p.now, sort: p.sort };
 }
@@ -203,7 +324,8 @@ const BOOL_LABELS: Record<'domestic' | 'online', Record<string, string>> = {
 /** Turns the facet rows of `countStatement` into labelled facets, most frequent first. */
 async function toFacets(
   db: Kysely<DB>,
-  rows: { facet: string; value: string | null; n: number }[],
+  rows: readonly FacetCountRow[],
+  withoutCounts: boolean,
 ): Promise<Facets> {
   const provinceCodes = rows.filter((r) => r.facet === 'province' && r.value).map((r) => r.value!);
   const provinces = await provinceNames(db, provinceCodes);
@@ -229,10 +351,13 @@ async function toFacets(
     const key = FACET_KEYS.find((k) => k === r.facet);
     if (!key || r.value === null) continue;
     const seen = facets[key].find((f) => f.value === r.value);
-    if (seen) seen.count += Number(r.n);
+    if (seen) seen.count = (seen.count ?? 0) + Number(r.n);
     else facets[key].push({ value: r.value, label: label(key, r.value), count: Number(r.n) });
   }
-  for (const k of FACET_KEYS) facets[k].sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
+  for (const k of FACET_KEYS) {
+    facets[k].sort((a, b) => (b.count ?? 0) - (a.count ?? 0) || a.value.localeCompare(b.value));
+    if (withoutCounts) for (const f of facets[k]) f.count = null;
+  }
   return facets;
 }
 

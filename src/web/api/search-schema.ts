@@ -83,7 +83,13 @@ export const SearchApiQuerySchema = Type.Object({
 const FacetValueSchema = Type.Object({
   value: Type.String({ description: 'The parameter value that selects it' }),
   label: Type.String({ description: 'Vietnamese label' }),
-  count: Type.Integer({ description: 'Results with this value, all the other filters applied' }),
+  count: Nullable(
+    Type.Integer({
+      description:
+        'Results with this value, all the other filters applied; null when the search has more results ' +
+        'than are counted (totalExact false)',
+    }),
+  ),
 });
 
 const FacetsSchema = Type.Object(
@@ -129,7 +135,14 @@ const Links = Type.Object(
 /** Response of `GET /api/v1/search`. */
 export const SearchApiResponseSchema = Type.Object({
   query: Type.String({ description: 'The canonical query string of this search (without page)' }),
-  total: Type.Integer({ description: 'Number of matching notices over all pages' }),
+  total: Type.Integer({
+    description: 'Number of matching notices over all pages; a lower bound (10,000) when totalExact is false',
+  }),
+  totalExact: Type.Boolean({
+    description:
+      'False when the search matches more than 10,000 notices: total is then 10,000, facet counts are ' +
+      'null, and relevance order becomes newest (narrow the search to count and rank it)',
+  }),
   page: Type.Integer(),
   pageSize: Type.Integer(),
   pageCount: Type.Integer({ description: 'Number of pages (at least 1)' }),

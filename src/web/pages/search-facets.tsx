@@ -54,11 +54,13 @@ export function SearchFacets({
                 <li>
                   {v.value === chosen ? (
                     <strong aria-current="true">
-                      {v.label} <span class="count">({formatNumber(v.count)})</span>
+                      {v.label}{' '}
+                      {v.count === null ? null : <span class="count">({formatNumber(v.count)})</span>}
                     </strong>
                   ) : (
                     <a href={href(key, v.value)}>
-                      {v.label} <span class="count">({formatNumber(v.count)})</span>
+                      {v.label}{' '}
+                      {v.count === null ? null : <span class="count">({formatNumber(v.count)})</span>}
                     </a>
                   )}
                 </li>

@@ -3,7 +3,7 @@
  * the same search as an Atom feed, CSV and XLSX. Every link is the canonical URL of a search
  * (`searchQueryString`), so the page can be shared and bookmarked as it is.
  */
-import type { FacetKey, SearchResult } from '../../procurement/queries/search.ts';
+import { SEARCH_COUNT_CAP, type FacetKey, type SearchResult } from '../../procurement/queries/search.ts';
 import { EXPORT_ROW_LIMIT } from '../../procurement/queries/search-export.ts';
 import {
   SEARCH_SORTS,
@@ -144,9 +144,11 @@ function Results({ params, result }: { params: SearchParams; result: SearchResul
       ) : null}
       <section aria-labelledby="ket-qua">
         <h2 id="ket-qua" aria-live="polite">
-          Tìm thấy {formatNumber(result.total)} gói thầu
+          Tìm thấy {result.totalExact ? '' : 'hơn '}
+          {formatNumber(result.total)} gói thầu
           {result.pageCount > 1 && !beyond ? ` · trang ${result.page}/${result.pageCount}` : ''}
         </h2>
+        {result.totalExact ? null : <TooMany params={params} sort={result.sort} />}
         {result.total > 0 ? <Formats params={params} /> : null}
         <p class="formats">
           <a
@@ -174,5 +176,21 @@ function Results({ params, result }: { params: SearchParams; result: SearchResul
         <Pagination page={result.page} pageCount={result.pageCount} href={pageHref} />
       </section>
     </div>
+  );
+}
+
+/** A search with more results than are counted: what that means, and how to narrow it. */
+function TooMany({ params, sort }: { params: SearchParams; sort: SearchResult['sort'] }) {
+  const reordered = sort === 'newest' && (params.sort ?? 'relevance') === 'relevance' && !!params.q?.trim();
+  return (
+    <p class="note">
+      Tìm kiếm này có hơn {formatNumber(SEARCH_COUNT_CAP)} kết quả: số lượng theo từng mục lọc không được đếm
+      {reordered ? ', và kết quả được xếp theo thời gian đăng mới nhất thay vì độ phù hợp' : ''}. Hãy thêm từ
+      khóa hoặc bộ lọc để thu hẹp.{' '}
+      <span class="gloss" lang="en">
+        (More than {SEARCH_COUNT_CAP.toLocaleString('en')} results: facet counts are not shown
+        {reordered ? ' and results are listed newest first instead of by relevance' : ''}; narrow the search.)
+      </span>
+    </p>
   );
 }
