@@ -7,7 +7,12 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { sql, type RawBuilder } from 'kysely';
 import type { Database } from '../src/db/connect.ts';
-import { searchStatements, type SearchParams } from '../src/procurement/queries/search.ts';
+import {
+  SEARCH_COUNT_CAP,
+  searchStatements,
+  searchTbmt,
+  type SearchParams,
+} from '../src/procurement/queries/search.ts';
 import { createTestDatabase } from './helpers/db.ts';
 
 const N = 100_000;
@@ -84,9 +89,10 @@ describe(`query plans at ${N.toLocaleString('en')} notices`, () => {
   for (const [name, params, index] of shapes) {
     test(`${name}: the page uses an index`, async () => {
       const statements = await searchStatements(database.db, { page: 1, pageSize: 20, now: NOW, ...params });
-      const plans = (await Promise.all(statements.map((s) => plan(database, s)))).join('\n');
-      assert.match(plans, index, plans);
-      assert.doesNotMatch(plans, /Seq Scan on tbmt_search/, plans);
+      // The last statement lists the page (the earlier ones count: the second loop checks those).
+      const page = await plan(database, statements.at(-1)!);
+      assert.match(page, index, page);
+      assert.doesNotMatch(page, /Seq Scan on tbmt_search/, page);
     });
   }
 
@@ -103,4 +109,64 @@ describe(`query plans at ${N.toLocaleString('en')} notices`, () => {
       assert.doesNotMatch(plans, /Seq Scan on tbmt_search/, plans);
     });
   }
+});
+
+describe(`broad searches at ${N.toLocaleString('en')} notices`, () => {
+  let database: Database;
+  before(async () => {
+    database = await createTestDatabase();
+    await fill(database);
+    // Pages list notices by their current version: one each.
+    await sql`INSERT INTO tbmt_version (tbmt_id, version, name, source) SELECT id, '00', 'Gói ' || id, 'demo' FROM tbmt`.execute(
+      database.db,
+    );
+  });
+  after(() => database.close());
+  const base = { page: 1, pageSize: 20, now: NOW };
+
+  test('a word in every notice is not read: "more than 10,000", newest first, the same page as newest', async () => {
+    const broad = await searchTbmt(database.db, { ...base, q: 'mua sam' }, { facets: true });
+    assert.equal(broad.totalExact, false);
+    assert.equal(broad.total, SEARCH_COUNT_CAP);
+    assert.equal(broad.sort, 'newest');
+    assert.ok(broad.facets!.field.length === 5 && broad.facets!.field.every((f) => f.count === null));
+    const direct = await sql<{ notify_no: string }>`SELECT notify_no FROM tbmt_search
+      WHERE tsv @@ to_tsquery('simple', 'mua & sam:*')
+      ORDER BY published_at DESC NULLS LAST, tbmt_id DESC LIMIT 20`.execute(database.db);
+    assert.deepEqual(
+      broad.items.map((i) => i.notifyNo),
+      direct.rows.map((r) => r.notify_no),
+    );
+    const plans = (
+      await Promise.all(
+        (await searchStatements(database.db, { ...base, q: 'mua sam' }, { facets: true })).map((s) =>
+          plan(database, s),
+        ),
+      )
+    ).join('\n');
+    assert.doesNotMatch(plans, /tbmt_search_tsv_idx/, 'the full-text index is not read');
+  });
+
+  test('a word in a sixth of the notices with a rare filter is counted exactly', async () => {
+    const r = await searchTbmt(database.db, { ...base, q: 'hoa', agency: 'vnz000000047' }, { facets: true });
+    const direct = await sql<{ n: number }>`SELECT count(*)::int AS n FROM tbmt_search
+      WHERE tsv @@ to_tsquery('simple', 'hoa:*') AND agency_codes && ARRAY['vnz000000047']`.execute(
+      database.db,
+    );
+    assert.equal(r.totalExact, true);
+    assert.equal(r.total, direct.rows[0]!.n);
+    assert.ok(r.total > 0 && r.facets!.field.every((f) => typeof f.count === 'number'));
+  });
+
+  test('a page deep into a broad search is the same as ordering every match', async () => {
+    const r = await searchTbmt(database.db, { ...base, q: 'thiet bi', sort: 'price', page: 30 });
+    const direct = await sql<{ notify_no: string }>`SELECT notify_no FROM tbmt_search
+      WHERE tsv @@ to_tsquery('simple', 'thiet & bi:*')
+      ORDER BY price_vnd DESC NULLS LAST, tbmt_id DESC LIMIT 20 OFFSET 580`.execute(database.db);
+    assert.equal(r.totalExact, false);
+    assert.deepEqual(
+      r.items.map((i) => i.notifyNo),
+      direct.rows.map((x) => x.notify_no),
+    );
+  });
 });

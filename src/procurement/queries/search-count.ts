@@ -146,6 +146,56 @@ export function facetTableStatement(
     WHERE r.n > 0 OR r.facet = '_total'`;
 }
 
+/** Below this many notices every search is read (the breadth estimate would not save anything). */
+export const ESTIMATE_MIN_ROWS = 50_000;
+/** About this many notices are looked at to estimate a search's breadth. */
+const ESTIMATE_SAMPLE_ROWS = 10_000;
+/** A search estimated to match this many times the cap is not read: it is broad beyond doubt. */
+const BROAD_FACTOR = 2;
+
+/** The number of notices (every row of `tbmt_search`), from the facet table: a few hundred rows. */
+export function noticeCountStatement(): RawBuilder<{ n: number }> {
+  return sql<{ n: number }>`SELECT coalesce(sum(n), 0)::bigint AS n FROM search_facet_count`;
+}
+
+/**
+ * A look at a fixed sample of the notices (`TABLESAMPLE SYSTEM`, about `ESTIMATE_SAMPLE_ROWS` rows,
+ * the same pages every time for the same table) counting how many pass `conditions`: `seen` rows,
+ * `hits` passing. Costs a few milliseconds whatever the words, where reading the matches of a word
+ * found in a third of a million notices costs a full-text index scan of all of them.
+ */
+export function breadthSampleStatement(
+  conditions: readonly Condition[],
+  notices: number,
+): RawBuilder<Breadth> {
+  const percent = Math.min(100, (100 * ESTIMATE_SAMPLE_ROWS) / Math.max(1, notices));
+  return sql<Breadth>`
+    SELECT count(*)::bigint AS seen, count(*) FILTER (WHERE ${whereClause(conditions)})::bigint AS hits,
+           count(*) FILTER (WHERE ${whereClause(conditions.filter((c) => !c.text))})::bigint AS base
+      FROM tbmt_search s TABLESAMPLE SYSTEM (${sql.lit(Number(percent.toFixed(4)))}) REPEATABLE (20260101)`;
+}
+
+/** What `breadthSampleStatement` saw: rows, rows passing every condition, rows passing all but the words. */
+export interface Breadth {
+  seen: number;
+  hits: number;
+  base: number;
+}
+
+/**
+ * True when the sample shows the search matching at least `BROAD_FACTOR` times `cap` of the `notices`
+ * (and saw enough to say so): more than `cap` beyond reasonable doubt, so it is not read.
+ */
+export function isBroad(
+  sample: { seen: number; hits: number },
+  notices: number,
+  cap = SEARCH_COUNT_CAP,
+): boolean {
+  const seen = Number(sample.seen);
+  const hits = Number(sample.hits);
+  return seen >= 1000 && hits >= 30 && (hits / seen) * notices >= BROAD_FACTOR * cap;
+}
+
 /** The columns of a sample row: what the orders, the facet filters and the facet values read. */
 const SAMPLE_COLUMNS = [
   'tbmt_id',

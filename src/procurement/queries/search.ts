@@ -5,10 +5,9 @@
  * filters of `SearchParams`, a choice of order (`SEARCH_SORTS`), stable paging, and facet counts
  * that follow the filters. The SQL is in `search-sql.ts`; the URL form in `search-params.ts`.
  */
-import { sql, type Kysely, type RawBuilder, type Transaction } from 'kysely';
+import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { DB } from '../../db/connect.ts';
 import { FIELDS, labelVi, METHODS, NOTICE_STATES, PROCEDURES } from '../codes.ts';
-import { agencyAndSubUnitCodes } from './agency-tree.ts';
 import {
   fromIndex,
   toNoticeRow,
@@ -18,27 +17,9 @@ import {
 } from './notice-rows.ts';
 import { parseNotifyNo } from './notify-no.ts';
 import type { SearchParams, SearchSort } from './search-params.ts';
-import {
-  cappedTotalStatement,
-  countsFromFacetTable,
-  facetTableStatement,
-  sampleStatement,
-  SEARCH_COUNT_CAP,
-  type FacetCountRow,
-} from './search-count.ts';
-import {
-  effectiveSort,
-  FACET_KEYS,
-  orderClause,
-  orderKeys,
-  searchConditions,
-  stillOpenAt,
-  textTerms,
-  whereClause,
-  type Condition,
-  type FacetKey,
-  type TextTerms,
-} from './search-sql.ts';
+import { facetTableStatement, type FacetCountRow } from './search-count.ts';
+import { countAndList, idsStatement, plan, sortFor, type SearchOptions } from './search-page.ts';
+import { FACET_KEYS, type FacetKey } from './search-sql.ts';
 
 export {
   isSearchSort,
@@ -49,6 +30,7 @@ export {
   type SearchSort,
 } from './search-params.ts';
 export { SEARCH_COUNT_CAP } from './search-count.ts';
+export { agencyCodes, type SearchOptions } from './search-page.ts';
 export { MAX_QUERY_WORDS, phraseTsQuery, prefixTsQuery, queryWords, type FacetKey } from './search-sql.ts';
 
 /** One value of a facet: how many results choosing it would give (all other filters applied). */
@@ -92,140 +74,6 @@ export interface SearchResult {
    * matches to count, every value that exists is listed with `count` null.
    */
   facets: Facets | null;
-}
-
-/** What `searchTbmt` computes besides the page of results. */
-export interface SearchOptions {
-  /** Count the facets (one more grouped count per facet, in the same statement as the total). */
-  facets?: boolean;
-  /** Matches counted exactly (default `SEARCH_COUNT_CAP`); beyond it see `SearchResult.totalExact`. */
-  countCap?: number;
-}
-
-/**
- * The organisation codes the agency filter matches for `code`: the agency and every unit below it
- * (`org.parent_code`, see `agencyAndSubUnitCodes`). An unknown code is kept as the only code, so the
- * filter finds nothing rather than being dropped.
- */
-export async function agencyCodes(db: Kysely<DB> | Transaction<DB>, code: string): Promise<string[]> {
-  const codes = await agencyAndSubUnitCodes(db, code);
-  return codes.length > 0 ? codes : [code];
-}
-
-/** The resolved parts of a search: text terms, conditions, order. */
-interface Plan {
-  params: SearchParams;
-  now: Date;
-  terms: TextTerms;
-  conditions: Condition[];
-  sort: SearchSort;
-  openOnly: boolean;
-}
-
-async function plan(db: Kysely<DB>, params: SearchParams): Promise<Plan> {
-  const now = params.now ?? new Date();
-  const terms = textTerms(params.q);
-  const agencies = params.agency ? await agencyCodes(db, params.agency) : null;
-  const conditions = searchConditions(params, terms, now, agencies);
-  const sort = effectiveSort(params.sort, terms);
-  const openOnly = params.state === 'open' || !!params.closingWithin;
-  return { params, now, terms, conditions, sort, openOnly };
-}
-
-/** What the count said about the size of the search. */
-interface Size {
-  total: number;
-  exact: boolean;
-}
-
-/** Relevance needs every match ranked; beyond the count cap the newest come first instead. */
-function sortFor(p: Plan, size: Size): SearchSort {
-  return p.sort === 'relevance' && !size.exact ? 'newest' : p.sort;
-}
-
-/**
- * Ids of the notices of a search in its order, `limit` from `offset`, by walking the order's index.
- * "Closing soonest" over notices both open and not is three index walks — open ones by closing time,
- * the others latest closing first, those without a closing time — merged, as no single index holds
- * that order.
- */
-function idsStatement(p: Plan, sort: SearchSort, limit: number, offset: number) {
-  const where = whereClause(p.conditions);
-  if (sort === 'closing' && !p.openOnly) {
-    const open = stillOpenAt(p.now);
-    const n = limit + offset;
-    return sql<{ tbmt_id: number }>`SELECT x.tbmt_id FROM (
-        (SELECT s.tbmt_id, 0 AS g, s.bid_close_at FROM tbmt_search s WHERE ${where} AND ${open}
-          ORDER BY s.bid_close_at ASC, s.tbmt_id DESC LIMIT ${n})
-        UNION ALL
-        (SELECT s.tbmt_id, 1, s.bid_close_at FROM tbmt_search s
-          WHERE ${where} AND s.bid_close_at IS NOT NULL AND NOT ${open}
-          ORDER BY s.bid_close_at DESC, s.tbmt_id DESC LIMIT ${n})
-        UNION ALL
-        (SELECT s.tbmt_id, 2, NULL FROM tbmt_search s WHERE ${where} AND s.bid_close_at IS NULL
-          ORDER BY s.tbmt_id DESC LIMIT ${n})) x
-      ORDER BY x.g, CASE WHEN x.g = 0 THEN x.bid_close_at END ASC, CASE WHEN x.g = 1 THEN x.bid_close_at END DESC,
-               x.tbmt_id DESC
-      LIMIT ${limit} OFFSET ${offset}`;
-  }
-  return sql<{ tbmt_id: number }>`SELECT s.tbmt_id FROM tbmt_search s WHERE ${where}
-    ${orderClause(orderKeys(sort, p.terms, p.now, p.openOnly))} LIMIT ${limit} OFFSET ${offset}`;
-}
-
-/** How one page of a search is counted and listed: the statements run, and what they found. */
-interface Counted {
-  size: Size;
-  /** Ids of the page, in order. */
-  ids: number[];
-  /** Facet rows (exact), or null when there were too many matches to count them. */
-  facetRows: readonly FacetCountRow[] | null;
-  /** The statements run, in order (for EXPLAIN). */
-  statements: RawBuilder<unknown>[];
-}
-
-/**
- * Counts and lists one page (see search-count.ts): a search without words whose only filters are
- * facets is counted from the facet table and listed by walking its order's index; any other reads
- * its matches once (at most the cap) for the total, the page and the facets — and when there are more,
- * says "more than the cap", and lists by walking the index (newest first instead of relevance).
- */
-async function countAndList(db: Kysely<DB>, p: Plan, options: SearchOptions, limit: number, offset: number) {
-  const facets = options.facets === true;
-  const cap = options.countCap ?? SEARCH_COUNT_CAP;
-  const run = async <R>(statement: RawBuilder<R>, into: RawBuilder<unknown>[]) => {
-    into.push(statement);
-    return (await statement.execute(db)).rows;
-  };
-  const statements: RawBuilder<unknown>[] = [];
-  if (countsFromFacetTable(p.params)) {
-    const rows = await run(facetTableStatement(p.params, p.now, facets), statements);
-    const size = { total: Number(rows.find((r) => r.facet === '_total')?.n ?? 0), exact: true };
-    const ids = await run(idsStatement(p, p.sort, limit, offset), statements);
-    return { size, ids: ids.map((r) => Number(r.tbmt_id)), facetRows: rows, statements } satisfies Counted;
-  }
-  const phrase = p.sort === 'relevance' ? p.terms.phrase : null;
-  const order = orderClause(orderKeys(p.sort, p.terms, p.now, p.openOnly, true));
-  const sample = await run(
-    sampleStatement(p.conditions, { now: p.now, facets, order, phrase, limit, offset, cap }),
-    statements,
-  );
-  const read = Number(sample.find((r) => r.facet === '_sample')?.n ?? 0);
-  if (read <= cap) {
-    const size = { total: Number(sample.find((r) => r.facet === '_total')?.n ?? 0), exact: true };
-    const ids = (sample.find((r) => r.facet === '_page')?.ids ?? []).map(Number);
-    return { size, ids, facetRows: sample, statements } satisfies Counted;
-  }
-  // Too many to read: the total (exact only if the facet filters narrow it under the cap).
-  const narrowed = facets && p.conditions.some((c) => c.facet !== null);
-  const totals = narrowed ? await run(cappedTotalStatement(p.conditions, cap), statements) : null;
-  const size = totals
-    ? {
-        total: Number(totals.find((r) => r.facet === '_total')?.n ?? 0),
-        exact: !totals.some((r) => r.facet === '_capped'),
-      }
-    : { total: cap, exact: false };
-  const ids = await run(idsStatement(p, sortFor(p, size), limit, offset), statements);
-  return { size, ids: ids.map((r) => Number(r.tbmt_id)), facetRows: null, statements } satisfies Counted;
 }
 
 /**
