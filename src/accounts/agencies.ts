@@ -160,7 +160,9 @@ export async function listAgencies(db: Kysely<DB> | Tx): Promise<Agency[]> {
   const codes = new Set(r.rows.map((a) => a.code));
   for (const a of r.rows) {
     const key = a.parentCode && codes.has(a.parentCode) ? a.parentCode : null;
-    byParent.set(key, [...(byParent.get(key) ?? []), a]);
+    const siblings = byParent.get(key);
+    if (siblings) siblings.push(a);
+    else byParent.set(key, [a]);
   }
   const out: Agency[] = [];
   const seen = new Set<string>();

@@ -4,7 +4,7 @@
  * absolute expiry, after the idle timeout, at sign-out, when the password changes or when the
  * account is disabled.
  */
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { DB } from '../db/generated/db.ts';
 import { toAccount, type Account } from './accounts.ts';
 import { audit, type Tx } from './audit.ts';
@@ -43,7 +43,10 @@ export interface NewSession {
   expiresAt: Date;
 }
 
-/** Starts a session for `accountId` in `tx` (the caller audits the sign-in in the same transaction). */
+/**
+ * Starts a session for `accountId` in `tx` (the caller audits the sign-in in the same transaction),
+ * dated by `now`: the app's clock, the one `loadSession` checks expiry and idleness against.
+ */
 export async function createSession(
   tx: Tx,
   accountId: number,
@@ -78,7 +81,8 @@ export interface LiveSession {
 
 /**
  * The live session of `token` (the cookie value), or null when the token is unknown, ended, past its
- * expiry or idle too long, or the account is disabled. Refreshes `last_seen_at` when older than a minute.
+ * expiry or idle too long, or the account is disabled, all judged at `now` (the app's clock, as at
+ * `createSession`). Refreshes `last_seen_at` when older than a minute.
  */
 export async function loadSession(
   db: Kysely<DB>,
@@ -122,16 +126,20 @@ export async function loadSession(
   return { sessionId: row.session_id, account: toAccount(row), expiresAt: row.expires_at };
 }
 
-/** Ends session `sessionId` (sign-out or replaced by a new sign-in), audited as `actor`. No-op when already ended. */
+/**
+ * Ends session `sessionId` (sign-out or replaced by a new sign-in) at `now` (the app's clock, as every
+ * session time), audited as `actor`. No-op when already ended.
+ */
 export async function endSession(
   tx: Tx,
   sessionId: number,
   reason: 'sign-out' | 'replaced',
   actor: string,
+  now: Date = new Date(),
 ): Promise<void> {
   const ended = await tx
     .updateTable('account_session')
-    .set({ ended_at: sql<Date>`now()`, ended_reason: reason })
+    .set({ ended_at: now, ended_reason: reason })
     .where('id', '=', sessionId)
     .where('ended_at', 'is', null)
     .returning(['account_id'])

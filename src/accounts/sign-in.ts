@@ -76,6 +76,12 @@ async function lastReset(tx: Tx, email: string): Promise<Date | null> {
  * One sign-in attempt, in its own transaction (so the failure and lock-out records are kept even
  * though the attempt fails). On success a session is created, `last_sign_in_at` set, and the
  * browser's previous session ended.
+ *
+ * Two clocks, each where it belongs: the session is dated by `now` — the app's clock, the same one
+ * `loadSession` checks it against (default `new Date()`), so a server whose clock differs from the
+ * database's, or a test that moves the app's clock, never sees a session expire early or live on;
+ * the lock-out window is measured on the database's clock (`now()`), the clock that dates the
+ * failures it counts (`audit_log.at`).
  */
 export async function signIn(
   db: Kysely<DB>,
@@ -83,14 +89,15 @@ export async function signIn(
   password: string,
   client: SignInClient,
   policy: SessionPolicy,
+  now: Date = new Date(),
 ): Promise<SignInResult> {
   const email = (nfc(emailTyped)?.toLowerCase() ?? '').slice(0, 254);
   const ip = client.ip.slice(0, 100);
   return db.transaction().execute(async (tx) => {
     await sql`SELECT pg_advisory_xact_lock(${SIGN_IN_LOCK}, hashtext(${email}))`.execute(tx);
-    const now = (await sql<{ now: Date }>`SELECT now() AS now`.execute(tx)).rows[0]!.now;
+    const dbNow = (await sql<{ now: Date }>`SELECT now() AS now`.execute(tx)).rows[0]!.now;
     const windowMs = policy.windowMinutes * 60_000;
-    const windowStart = new Date(now.getTime() - windowMs);
+    const windowStart = new Date(dbNow.getTime() - windowMs);
     const ipFailures = await recentFailures(tx, 'ip', ip, windowStart, policy.maxFailuresPerIp);
     const reset = await lastReset(tx, email);
     const emailSince = reset && reset > windowStart ? reset : windowStart;
@@ -146,7 +153,7 @@ export async function signIn(
       await event('sign-in-failure', row?.id ?? null, { reason });
       // Locked until the oldest of the last N failures (this one included) leaves the window.
       const lockedUntil = (earlier: Date[], max: number) =>
-        new Date(([now, ...earlier][max - 1] ?? now).getTime() + windowMs);
+        new Date(([dbNow, ...earlier][max - 1] ?? dbNow).getTime() + windowMs);
       if (emailFailures.length + 1 >= policy.maxFailuresPerEmail) {
         const until = lockedUntil(emailFailures, policy.maxFailuresPerEmail);
         await event('lock-out', row?.id ?? null, { scope: 'email', until: until.toISOString() });
@@ -162,7 +169,7 @@ export async function signIn(
 
     if (client.previousToken) {
       const previous = await sessionIdOfToken(tx, client.previousToken);
-      if (previous !== null) await endSession(tx, previous, 'replaced', accountActor(row.id));
+      if (previous !== null) await endSession(tx, previous, 'replaced', accountActor(row.id), now);
     }
     const session = await createSession(tx, row.id, client, policy, now);
     await tx.updateTable('account').set({ last_sign_in_at: now }).where('id', '=', row.id).execute();

@@ -9,11 +9,13 @@
  *   minhbach admin user list | unlock EMAIL
  *   minhbach admin token create --agency CODE --label TEXT | revoke ID | list
  *
- * Every write is audited as `cli:admin`. Exit codes: 0 done, 1 refused (message names the field or
- * the CSV line and column), 2 usage error.
+ * The import shows a progress bar on stderr when it is a terminal. Every write is audited as
+ * `cli:admin`. Exit codes: 0 done, 1 refused (message names the field or the CSV line and column),
+ * 2 usage error.
  */
 import fs from 'node:fs';
 import readline from 'node:readline';
+import cliProgress from 'cli-progress';
 import type { Command } from 'commander';
 import { createApiToken, listApiTokens, revokeApiToken } from '../accounts/api-tokens.ts';
 import { createAccount, listAccounts, roleLabel } from '../accounts/accounts.ts';
@@ -153,7 +155,26 @@ function registerAgency(admin: Command): void {
       } catch (err) {
         throw new CliError(`không đọc được tệp / cannot read ${file}: ${(err as Error).message}`, 1);
       }
-      const r = await withDatabase((d) => importAgencyCsv(d.db, text, CLI_ACTOR));
+      const bar = process.stderr.isTTY
+        ? new cliProgress.SingleBar(
+            { format: 'Nhập đơn vị (agencies) [{bar}] {value}/{total} dòng (rows)', stream: process.stderr },
+            cliProgress.Presets.shades_classic,
+          )
+        : null;
+      let started = false;
+      const onProgress = (done: number, total: number) => {
+        if (!bar) return;
+        if (!started) {
+          bar.start(total, 0);
+          started = true;
+        }
+        bar.update(done);
+      };
+      const r = await withDatabase((d) => importAgencyCsv(d.db, text, CLI_ACTOR, { onProgress })).finally(
+        () => {
+          if (started) bar?.stop();
+        },
+      );
       for (const e of r.errors) {
         const where = `${file}:${e.line}${e.column ? ` cột/column ${e.column}` : ''}`;
         process.stderr.write(`${where}: ${e.messageVi} / ${e.message}\n`);

@@ -28,7 +28,11 @@ export function registerServe(program: Command): void {
         const loaded = await loadDemo(database.db);
         process.stderr.write(`Đã nạp ${loaded.tbmt} gói thầu minh họa.\n`);
       }
-      const app = await buildApp({ database, logger: { level: config.logLevel } });
+      const app = await buildApp({
+        database,
+        logger: { level: config.logLevel },
+        trustProxy: config.trustProxy,
+      });
       const stopAlerts = opts.alerts
         ? startAlertTimer(database, (line) => app.log.info(line))
         : async () => {};

@@ -38,3 +38,35 @@ export async function audit(
     })
     .execute();
 }
+
+/** One row of {@link auditMany}: the arguments of {@link audit}. */
+export interface AuditRow {
+  actor: string;
+  action: string;
+  entity: string;
+  entityId: number | null;
+  oldValue: AuditValue | null;
+  newValue: AuditValue;
+}
+
+/**
+ * Appends many audit rows with multi-row inserts of `chunk` rows (default 1000) — for bulk writes
+ * such as the agency CSV import, in the caller's transaction; the same rows as one `audit` each.
+ */
+export async function auditMany(tx: Tx, rows: readonly AuditRow[], chunk = 1000): Promise<void> {
+  for (let i = 0; i < rows.length; i += chunk) {
+    await tx
+      .insertInto('audit_log')
+      .values(
+        rows.slice(i, i + chunk).map((r) => ({
+          actor: r.actor,
+          action: r.action,
+          entity: r.entity,
+          entity_id: r.entityId,
+          old_value: r.oldValue === null ? null : JSON.stringify(r.oldValue),
+          new_value: JSON.stringify(r.newValue),
+        })),
+      )
+      .execute();
+  }
+}
