@@ -13,6 +13,8 @@ import { loadOcdsConfig, OWN_PUBLISHER, type OcdsConfig } from './config.ts';
 import { deriveReleases, type OcdsRelease } from './mapping/index.ts';
 import type { SkippedEvent } from './mapping/draft.ts';
 import { digestOf } from './mapping/json.ts';
+import { isSkipped, planPackageRelease } from './mapping/plan.ts';
+import { loadPlanPackages, type PlanPackage } from './plan-packages.ts';
 
 /** Ledger kind of the portal's OCDS releases; `ref` is `<ocid>/<release id>`. */
 export const LEDGER_KIND = 'ocds-release';
@@ -40,7 +42,10 @@ export interface PublishOptions {
  * (Re)derives the releases of package `packageId` from what is stored now and stores those not
  * stored yet, inside `tx` (call it in the transaction that saved the package's facts). The ocid is
  * assigned on the first call and never changes. Each new release is audited (`ocds_release`
- * create) and appended to the ledger as `ocds-release` `<ocid>/<release id>`.
+ * create) and appended to the ledger as `ocds-release` `<ocid>/<release id>`. A package of a plan
+ * published on minhbach has the planning release of its plan (`planPackageRelease`, stored when the
+ * plan was published) instead of one derived from its notice, so its planning release is never
+ * superseded by the notice.
  * @throws OcdsConfigError for a bad MINHBACH_OCID_PREFIX; LedgerError `ref-conflict` if the ledger
  *   holds the same ref with another document (the store was changed behind the portal's back).
  */
@@ -63,7 +68,16 @@ export async function publishPackageReleases(
     const story = await getTbmtStory(tx, n.notify_no);
     if (story) stories.push(story);
   }
-  const { releases, skipped } = deriveReleases(ocid, stories);
+  const derived = deriveReleases(ocid, stories);
+  const skipped = derived.skipped;
+  let releases = derived.releases;
+  const [planned] = await loadPlanPackages(tx, { packageId });
+  if (planned) {
+    const own = planPackageRelease(ocid, planned.ref, planned.plan, planned.pkg);
+    releases = releases.filter((r) => !r.tag.includes('planning'));
+    if (isSkipped(own)) skipped.unshift(own);
+    else releases.unshift(own);
+  }
   const known = new Set(
     (await tx.selectFrom('ocds_release').select('release_id').where('ocid', '=', ocid).execute()).map(
       (r) => r.release_id,
@@ -99,11 +113,49 @@ export async function publishPlanPackages(
   for (const r of rows) await publishPackageReleases(tx, r.id, opts);
 }
 
-/** The ocid of the package, assigned (and audited) on first use: prefix + BP… or the first IB…. */
+/**
+ * Gives every package of the plan (KHLCNT) `khlcntId`, published on minhbach, its ocid and its
+ * `planning` release, inside `tx` — call it in the transaction that publishes the plan. A package
+ * without a `BP…` number gets the ocid `<prefix>-<plan no>-NNN` (its position in the plan). Each new
+ * release is audited and appended to the ledger as in {@link publishPackageReleases}; a release
+ * already stored is left as it is (nothing is ever rewritten).
+ * @returns one result per package, in the plan's order (empty for a plan not published on minhbach).
+ * @throws as {@link publishPackageReleases}.
+ */
+export async function publishPlanReleases(
+  tx: Transaction<DB>,
+  khlcntId: number,
+  opts: PublishOptions,
+): Promise<PublishResult[]> {
+  const config = opts.config ?? loadOcdsConfig();
+  const w = new Writer(tx, opts.actor);
+  const out: PublishResult[] = [];
+  for (const p of await loadPlanPackages(tx, { khlcntId })) out.push(await storePlanRelease(w, p, config));
+  return out;
+}
+
+async function storePlanRelease(w: Writer, p: PlanPackage, config: OcdsConfig): Promise<PublishResult> {
+  const ocid = await ocidOf(w, p.packageId, p.ref, config);
+  const release = planPackageRelease(ocid, p.ref, p.plan, p.pkg);
+  if (isSkipped(release)) return { ocid, stored: 0, derived: 0, skipped: [release] };
+  const known = await w.tx
+    .selectFrom('ocds_release')
+    .select('seq')
+    .where('ocid', '=', ocid)
+    .where('release_id', '=', release.id)
+    .executeTakeFirst();
+  if (!known) await storeRelease(w, release, { packageId: p.packageId });
+  return { ocid, stored: known ? 0 : 1, derived: 1, skipped: [] };
+}
+
+/**
+ * The ocid of the package, assigned (and audited) on first use: prefix + BP…, else prefix +
+ * `fallbackRef` (the first IB… of a notice, or the plan reference `PL…-NNN`), else prefix + P<id>.
+ */
 async function ocidOf(
   w: Writer,
   packageId: number,
-  firstNotifyNo: string | null,
+  fallbackRef: string | null,
   config: OcdsConfig,
 ): Promise<string> {
   const existing = await w.tx
@@ -117,7 +169,7 @@ async function ocidOf(
     .select('bid_no')
     .where('id', '=', packageId)
     .executeTakeFirstOrThrow();
-  const ocid = `${config.ocidPrefix}-${pkg.bid_no ?? firstNotifyNo ?? `P${packageId}`}`;
+  const ocid = `${config.ocidPrefix}-${pkg.bid_no ?? fallbackRef ?? `P${packageId}`}`;
   await w.tx.insertInto('ocds_process').values({ package_id: packageId, ocid }).execute();
   await w.audit('create', 'ocds_process', packageId, null, { package_id: packageId, ocid });
   return ocid;

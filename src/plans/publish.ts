@@ -2,13 +2,15 @@
  * Publishing a checked plan (KHLCNT) with its packages, in the caller's transaction: plan number
  * (national or issued), immutability (a published plan is never edited — a correction is a new row
  * `PL…-NN`), lateness against the approval decision (Law 22/2023 Art. 8.4 via `checkTimeliness`),
- * every row audited, and the publication appended to the public ledger.
+ * every row audited, the publication appended to the public ledger, and each package given its
+ * OCDS ocid and `planning` release (src/opendata/store.ts `publishPlanReleases`).
  */
 import { sql, type Transaction } from 'kysely';
 import { appendToLedger } from '../audit/ledger-store.ts';
 import type { WorkingCalendar } from '../calendar/index.ts';
 import { checkTimeliness } from '../compliance/law/index.ts';
 import type { DB } from '../db/generated/db.ts';
+import { publishPlanReleases } from '../opendata/store.ts';
 import { Writer } from '../procurement/write/writer.ts';
 import type { PlanError, PlanInput } from './input.ts';
 import { PLAN_LEDGER_KIND, planDocuments } from './ledger-document.ts';
@@ -34,6 +36,8 @@ export interface PublishedPlan {
   planNo: string;
   version: string;
   packageIds: number[];
+  /** The OCDS ocid of each package (same order), each with its `planning` release stored. */
+  ocids: string[];
   /** End of the legal deadline (UTC), or null when no rule applies. */
   deadline: Date | null;
   /** Working days late (0 = on time). */
@@ -167,11 +171,14 @@ export async function publishPlan(
   // The document is read back from the rows just written: `ledger verify` rebuilds it the same way.
   const document = (await planDocuments(tx, [planNo.stored])).get(planNo.stored);
   await appendToLedger(tx, { kind: PLAN_LEDGER_KIND, ref: planNo.stored, document, publishedAt: opts.now });
+  // Each package's ocid and OCDS `planning` release, in the same transaction (docs/ocds-mapping.md).
+  const ocds = await publishPlanReleases(tx, id, { actor: opts.actor });
   return {
     id,
     planNo: planNo.stored,
     version: plan.version,
     packageIds,
+    ocids: ocds.map((r) => r.ocid),
     deadline: timeliness.deadline,
     lateBy,
     late: timeliness.late,
