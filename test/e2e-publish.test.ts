@@ -164,7 +164,10 @@ describe('a publisher in a real browser: plan, TBMT, amendment, opening, result'
     await page.getByLabel('Hiệu lực bảo đảm dự thầu (ngày)').fill('120');
     await page.getByLabel('Hình thức bảo đảm dự thầu').fill('Thư bảo lãnh');
     await page.getByLabel('Địa điểm phát hành hồ sơ mời thầu').fill('https://muasamcong.mpi.gov.vn');
-    await page.getByLabel('Tỉnh/thành phố thực hiện gói thầu').fill('Thành phố Hà Nội');
+    await page
+      .getByRole('group', { name: 'Địa điểm dòng 1' })
+      .getByLabel('Tỉnh/thành phố', { exact: true })
+      .fill('Thành phố Hà Nội');
     await submit(page, 'Lưu bản nháp', /\/dang-tai\/ban-nhap\/\d+$/);
     const draftUrl = page.url();
     const refused = await page.goto(draftUrl); // (a fresh load, then publish)

@@ -49,6 +49,8 @@ export interface KhlcntFacts {
 
 /** A package (gói thầu) as listed in the plan. */
 export interface PackageFacts {
+  /** The stored package row this notice is for (a plan's line chosen when publishing on minhbach). */
+  id?: number | null;
   /** `BP` + yy + 8 digits; absent when the source does not give it. */
   bidNo?: string | null;
   name: string;

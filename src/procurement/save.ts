@@ -146,6 +146,7 @@ async function savePackage(
     source,
   };
   if (existingPackageId !== undefined) return w.upsert('package', { id: existingPackageId }, values);
+  if (p?.id) return w.upsert('package', { id: p.id }, values);
   if (p?.bidNo) return w.upsert('package', { bid_no: p.bidNo }, values);
   if (!values.name) {
     throw new FactsError(

@@ -26,6 +26,8 @@ export interface MapContext {
   agency: OrgRef;
   /** The notice being changed (null for a new notice). */
   state: NoticeState | null;
+  /** A new notice's plan package row (`package.id`), checked by `resolvePlanPackage`. */
+  planPackageId?: number | null;
 }
 
 const t = (s: string | undefined | null): string | null => nfc(s ?? null) ?? null;
@@ -87,6 +89,7 @@ export function toFacts(kind: PublicationKind, payload: Record<string, unknown>,
         noticeType: c.noticeType ?? 'TBMT',
         firstPublishedAt: ctx.now,
         package: {
+          id: ctx.planPackageId ?? null,
           name: t(c.name)!,
           field: c.field,
           method: c.method,
@@ -107,6 +110,8 @@ export function toFacts(kind: PublicationKind, payload: Record<string, unknown>,
       const a = payload as AmendmentInput;
       return { ...base, versions: [versionFacts(nextVersion(ctx.state!.version), a, ctx, a.reason)] };
     }
+    case 'clarification': // saved by clarification.ts (its own table), nothing here
+      return base;
     case 'extension': {
       const e = payload as ExtensionInput;
       return {

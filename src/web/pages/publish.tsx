@@ -8,12 +8,13 @@ import type { Finding } from '../../compliance/law/index.ts';
 import { CONTRACT_TYPES, FIELDS, METHODS, PROCEDURES } from '../../procurement/codes.ts';
 import type { Draft } from '../../publishing/drafts.ts';
 import { KIND_VI } from '../../publishing/schemas.ts';
-import { LABELS, NOTICE_FIELDS, RESULT_ROWS, ROW_LABELS } from '../routes/publish-form.ts';
+import { LABELS, NOTICE_FIELDS } from '../routes/publish-form.ts';
 import { CsrfField, ErrorSummary, Field, SelectField, type FormErrors } from './account-forms.tsx';
 import { Heading, Time } from './components.tsx';
 import { Layout, type PageContext } from './layout.tsx';
 import { FindingsList } from './publish-checks.tsx';
-import { OpeningFields } from './publish-opening.tsx';
+import { DateTimeField, RowsFieldset } from './publish-fields.tsx';
+import { DraftDocumentsLink } from './publish-documents.tsx';
 
 const opts = (t: readonly { value: string; vi: string }[]) => t.map((c) => [c.value, c.vi] as const);
 const SELECTS: Record<string, readonly (readonly [string, string])[]> = {
@@ -95,7 +96,8 @@ export function PublishListPage({
                             <a href={`/dang-tai/tbmt/${d.notifyNo}/gia-han`}>gia hạn</a>,{' '}
                             <a href={`/dang-tai/tbmt/${d.notifyNo}/huy`}>hủy thầu</a>,{' '}
                             <a href={`/dang-tai/tbmt/${d.notifyNo}/mo-thau`}>biên bản mở thầu</a>,{' '}
-                            <a href={`/dang-tai/tbmt/${d.notifyNo}/ket-qua`}>kết quả</a>)
+                            <a href={`/dang-tai/tbmt/${d.notifyNo}/ket-qua`}>kết quả</a>,{' '}
+                            <a href={`/dang-tai/tbmt/${d.notifyNo}/hop-dong`}>hợp đồng</a>)
                           </>
                         ) : null}
                       </>
@@ -131,6 +133,10 @@ export interface NoticeFormView {
   findings: Finding[];
   /** Agencies the person may publish for ([code, name]); fixed for an amendment. */
   agencies: readonly (readonly [string, string])[];
+  /** Plan packages without a notice (`PL…|packageNo`, label) for the TBMT's plan select. */
+  planPackages?: readonly (readonly [string, string])[];
+  /** Empty rows to add after "Thêm dòng" (lots or locations). */
+  addRows?: { lots?: number; locations?: number };
   notice?: string;
 }
 
@@ -155,9 +161,7 @@ export function NoticeFormPage(v: NoticeFormView) {
         <p role="status">
           Đã đăng tải: <a href={`/tbmt/${v.draft!.notifyNo}`}>{v.draft!.publishedRef}</a>. Thông tin đã đăng
           không được sửa; hãy đăng sửa đổi.{' '}
-          {v.draft!.notifyNo ? (
-            <a href={`/dang-tai/tbmt/${v.draft!.notifyNo}/sua-doi`}>Sửa đổi thông báo</a>
-          ) : null}
+          {v.draft!.notifyNo ? <ChangeLinks no={v.draft!.notifyNo} /> : null}
         </p>
       ) : (
         <p class="muted">
@@ -166,6 +170,7 @@ export function NoticeFormPage(v: NoticeFormView) {
       )}
       <ErrorSummary errors={v.errors} idPrefix={P} />
       <FindingsList findings={v.findings} />
+      <DraftDocumentsLink draft={v.draft} />
       <form method="post" action={v.action} novalidate>
         <CsrfField token={v.csrf} />
         {v.kind === 'amendment' ? (
@@ -192,6 +197,17 @@ export function NoticeFormPage(v: NoticeFormView) {
             errors={v.errors}
           />
         )}
+        {v.kind === 'tbmt' && !published ? (
+          <SelectField
+            idPrefix={P}
+            name="planPackage"
+            label={LABELS.planPackage}
+            options={withCurrent(v.planPackages ?? [], v.values.planPackage)}
+            value={v.values.planPackage}
+            errors={v.errors}
+            empty="— Không gắn với gói thầu trong KHLCNT —"
+          />
+        ) : null}
         {NOTICE_FIELDS.map((name) =>
           SELECTS[name] ? (
             <SelectField
@@ -216,6 +232,20 @@ export function NoticeFormPage(v: NoticeFormView) {
             />
           ),
         )}
+        <RowsFieldset
+          group="locations"
+          values={v.values}
+          errors={v.errors}
+          extra={v.addRows?.locations}
+          addButton={!published}
+        />
+        <RowsFieldset
+          group="lots"
+          values={v.values}
+          errors={v.errors}
+          extra={v.addRows?.lots}
+          addButton={!published}
+        />
         {published ? null : (
           <p class="actions">
             <button type="submit">Lưu bản nháp</button>{' '}
@@ -231,173 +261,24 @@ export function NoticeFormPage(v: NoticeFormView) {
   );
 }
 
-function DateTimeField({ name, value, errors }: { name: string; value?: string; errors: FormErrors }) {
-  const id = `${P}-${name}`;
-  const error = errors[name];
-  return (
-    <div class="field wide">
-      <label for={id}>{LABELS[name]}</label>
-      {error ? (
-        <p class="error" id={`${id}-loi`}>
-          <strong>Lỗi:</strong> {error}
-        </p>
-      ) : null}
-      <input
-        id={id}
-        name={name}
-        type="datetime-local"
-        value={value}
-        aria-invalid={error ? 'true' : undefined}
-        aria-describedby={error ? `${id}-loi` : undefined}
-      />
-    </div>
-  );
+/** The select's options, keeping a chosen package that is no longer offered (e.g. now has a notice). */
+function withCurrent(
+  options: readonly (readonly [string, string])[],
+  current: string | undefined,
+): readonly (readonly [string, string])[] {
+  if (!current || options.some(([v]) => v === current)) return options;
+  return [...options, [current, current.replace('|', ' · gói ')] as const];
 }
 
-/** Fields of the change forms by kind: [name, input type]. */
-export const CHANGE_FIELDS: Record<'extension' | 'cancellation', [string, 'datetime' | 'date' | 'text'][]> = {
-  extension: [
-    ['newCloseAt', 'datetime'],
-    ['newOpenAt', 'datetime'],
-    ['reason', 'text'],
-  ],
-  cancellation: [
-    ['reason', 'text'],
-    ['decisionNo', 'text'],
-    ['decisionDate', 'date'],
-    ['decisionAgency', 'text'],
-  ],
-};
-
-/** What a change page shows: a form (extension, cancellation) or, for API-only kinds, the payload. */
-export interface ChangeView {
-  ctx: PageContext;
-  csrf: string;
-  kind: Draft['kind'];
-  notifyNo: string;
-  action: string;
-  publishAction?: string;
-  draft?: Draft;
-  values: Record<string, string>;
-  errors: FormErrors;
-  findings: Finding[];
-}
-
-/** A change of a published notice: extension, cancellation, opening or result form; contract read-only. */
-export function ChangeFormPage(v: ChangeView) {
-  const title = `${KIND_VI[v.kind]} — ${v.notifyNo}`;
-  const fields = CHANGE_FIELDS[v.kind as keyof typeof CHANGE_FIELDS];
-  const published = v.draft?.status === 'published';
-  return (
-    <Layout ctx={v.ctx} title={title}>
-      <Heading level={1} vi={title} />
-      <p>
-        Thông báo: <a href={`/tbmt/${v.notifyNo}`}>{v.notifyNo}</a>
-        {published ? (
-          <> — đã đăng tải ({v.draft!.publishedRef}), không được sửa.</>
-        ) : (
-          ' — bản nháp, chưa công khai.'
-        )}
-      </p>
-      <ErrorSummary errors={v.errors} idPrefix={P} />
-      <FindingsList findings={v.findings} />
-      <form method="post" action={v.action} novalidate>
-        <CsrfField token={v.csrf} />
-        {v.kind === 'result' ? (
-          <ResultFields values={v.values} errors={v.errors} />
-        ) : v.kind === 'opening' ? (
-          <OpeningFields values={v.values} errors={v.errors} />
-        ) : fields ? (
-          fields.map(([name, type]) =>
-            type === 'datetime' ? (
-              <DateTimeField name={name} value={v.values[name]} errors={v.errors} />
-            ) : (
-              <Field
-                idPrefix={P}
-                name={name}
-                label={LABELS[name] ?? name}
-                hint={type === 'date' ? 'Dạng năm-tháng-ngày, ví dụ 2026-11-30' : undefined}
-                value={v.values[name]}
-                errors={v.errors}
-                maxLength={2000}
-              />
-            ),
-          )
-        ) : (
-          <pre class="payload">{JSON.stringify(v.draft?.payload ?? {}, null, 2)}</pre>
-        )}
-        {published ? null : (
-          <p class="actions">
-            {fields || v.kind === 'result' || v.kind === 'opening' ? (
-              <button type="submit">Lưu bản nháp</button>
-            ) : null}{' '}
-            {v.publishAction ? (
-              <button type="submit" formaction={v.publishAction}>
-                Đăng tải (công khai)
-              </button>
-            ) : null}
-          </p>
-        )}
-      </form>
-    </Layout>
-  );
-}
-
-/** The result form's decision fields and one row per bidder (empty rows are ignored). */
-function ResultFields({ values, errors }: { values: Record<string, string>; errors: FormErrors }) {
+/** Links to the changes of published notice `no` (amendment, extension, … contract). */
+export function ChangeLinks({ no }: { no: string }) {
   return (
     <>
-      <Field
-        idPrefix={P}
-        name="decisionNo"
-        label={LABELS.decisionNo}
-        value={values.decisionNo}
-        errors={errors}
-      />
-      <Field
-        idPrefix={P}
-        name="decisionDate"
-        label={LABELS.decisionDate}
-        hint="Dạng năm-tháng-ngày, ví dụ 2026-11-30"
-        value={values.decisionDate}
-        errors={errors}
-      />
-      <Field
-        idPrefix={P}
-        name="decisionAgency"
-        label={LABELS.decisionAgency}
-        value={values.decisionAgency}
-        errors={errors}
-      />
-      <fieldset>
-        <legend>Nhà thầu tham dự và kết quả (dòng để trống được bỏ qua)</legend>
-        {Array.from({ length: RESULT_ROWS }, (_, i) => (
-          <fieldset class="bidder-row">
-            <legend>Nhà thầu dòng {i + 1}</legend>
-            {(['name', 'taxCode', 'bidPriceVnd', 'winningPriceVnd', 'reason'] as const).map((f) => (
-              <Field
-                idPrefix={P}
-                name={`b${i}_${f}`}
-                label={ROW_LABELS[f]}
-                value={values[`b${i}_${f}`]}
-                errors={errors}
-                maxLength={2000}
-              />
-            ))}
-            <SelectField
-              idPrefix={P}
-              name={`b${i}_isWinner`}
-              label={ROW_LABELS.isWinner}
-              options={[
-                ['false', 'Không trúng thầu'],
-                ['true', 'Trúng thầu'],
-              ]}
-              value={values[`b${i}_isWinner`]}
-              errors={errors}
-            />
-          </fieldset>
-        ))}
-      </fieldset>
+      <a href={`/dang-tai/tbmt/${no}/sua-doi`}>Sửa đổi thông báo</a>,{' '}
+      <a href={`/dang-tai/tbmt/${no}/gia-han`}>gia hạn</a>, <a href={`/dang-tai/tbmt/${no}/huy`}>hủy thầu</a>,{' '}
+      <a href={`/dang-tai/tbmt/${no}/mo-thau`}>biên bản mở thầu</a>,{' '}
+      <a href={`/dang-tai/tbmt/${no}/ket-qua`}>kết quả</a>,{' '}
+      <a href={`/dang-tai/tbmt/${no}/hop-dong`}>thông tin hợp đồng</a>
     </>
   );
 }

@@ -4,6 +4,7 @@
  * numbers, booleans and ISO instants with +07:00. Empty fields are left out, so validation names them.
  */
 import type { FieldError } from '../../publishing/schemas.ts';
+import { noticeRowsToForm, noticeRowsToPayload, rowErrorField } from './publish-notice-form.ts';
 
 /** Fields of the notice forms (TBMT and amendment), in form order. */
 export const NOTICE_FIELDS = [
@@ -28,7 +29,6 @@ export const NOTICE_FIELDS = [
   'issueLocation',
   'receiveLocation',
   'openLocation',
-  'province',
 ] as const;
 
 const INTEGERS = new Set([
@@ -38,8 +38,17 @@ const INTEGERS = new Set([
   'bidValidityDays',
   'bidSecurityVnd',
   'bidSecurityValidityDays',
+  'valueVnd',
 ]);
-const INSTANTS = new Set(['bidCloseAt', 'bidOpenAt', 'newCloseAt', 'newOpenAt', 'openedAt']);
+const INSTANTS = new Set([
+  'bidCloseAt',
+  'bidOpenAt',
+  'newCloseAt',
+  'newOpenAt',
+  'openedAt',
+  'signedAt',
+  'effectiveAt',
+]);
 const BOOLEANS = new Set(['isDomestic', 'isInternet']);
 
 /** Form strings → payload: numbers without thousands separators, booleans, instants in VN time. */
@@ -51,9 +60,7 @@ export function formToPayload(
   for (const key of fields) {
     const raw = (form[key] ?? '').trim();
     if (raw === '') continue;
-    if (key === 'province') {
-      out.locations = [{ provinceName: raw }];
-    } else if (INTEGERS.has(key)) {
+    if (INTEGERS.has(key)) {
       const digits = raw.replace(/[.\s,_]/g, '');
       out[key] = /^-?\d+$/.test(digits) ? Number(digits) : raw;
     } else if (BOOLEANS.has(key)) {
@@ -67,15 +74,26 @@ export function formToPayload(
   return out;
 }
 
+/**
+ * A notice form (TBMT, or amendment with `extra: ['reason']`) → payload: the fields, the lot and
+ * location rows and, for a TBMT (`plan`), the plan package.
+ */
+export function noticeFormToPayload(
+  form: Record<string, string | undefined>,
+  opts: { plan: boolean; extra?: readonly string[] } = { plan: true },
+): Record<string, unknown> {
+  return {
+    ...formToPayload(form, [...NOTICE_FIELDS, ...(opts.extra ?? [])]),
+    ...noticeRowsToPayload(form, { plan: opts.plan }),
+  };
+}
+
 /** Payload → form strings (for showing a draft again). */
 export function payloadToForm(payload: Record<string, unknown>): Record<string, string> {
-  const out: Record<string, string> = {};
+  const out: Record<string, string> = noticeRowsToForm(payload);
   for (const [key, v] of Object.entries(payload)) {
     if (v === null || v === undefined) continue;
-    if (key === 'locations' && Array.isArray(v)) {
-      const first = v[0] as { provinceName?: string } | undefined;
-      if (first?.provinceName) out.province = first.provinceName;
-    } else if (INSTANTS.has(key) && typeof v === 'string') {
+    if (INSTANTS.has(key) && typeof v === 'string') {
       const m = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2})(:00)?\+07:00$/.exec(v);
       out[key] = m ? m[1]! : v;
     } else if (typeof v !== 'object') {
@@ -85,16 +103,21 @@ export function payloadToForm(payload: Record<string, unknown>): Record<string, 
   return out;
 }
 
-/** Validation errors → form errors by field name (`/locations/0/provinceName` → `province`). */
+/** Validation errors → form errors by field name (`/locations/1/provinceName` → `loc1_provinceName`, `/packageNo` → `planPackage`). */
 export function fieldErrorsToForm(errors: FieldError[]): Record<string, string> {
   const out: Record<string, string> = {};
   for (const e of errors) {
     const parts = e.path.split('/');
     const top = parts[1] || '_form';
+    const row = rowErrorField(parts);
+    if (row) {
+      out[row.name] ??= `${row.label}: ${e.messageVi}`;
+      continue;
+    }
     // `/bidders/2/reason` → the row field `b2_reason` of the result form.
     const name =
-      top === 'locations'
-        ? 'province'
+      top === 'planNo' || top === 'packageNo'
+        ? 'planPackage'
         : top === 'bidders' && parts[2] !== undefined
           ? `b${parts[2]}_${parts[3] ?? 'name'}`
           : top;
@@ -143,6 +166,19 @@ export const LABELS: Record<string, string> = {
   winningPriceVnd: 'Giá trúng thầu (đồng)',
   bidders: 'Nhà thầu',
   notifyNo: 'Số thông báo mời thầu',
+  contractNo: 'Số hợp đồng',
+  supplierName: 'Tên nhà thầu ký hợp đồng',
+  supplierTaxCode: 'Mã số thuế nhà thầu',
+  lotNo: 'Số hiệu phần (lô) (nếu có)',
+  valueVnd: 'Giá hợp đồng (đồng)',
+  signedAt: 'Thời điểm ký hợp đồng (giờ Việt Nam)',
+  effectiveAt: 'Thời điểm hợp đồng có hiệu lực (giờ Việt Nam)',
+  period: 'Thời gian thực hiện hợp đồng',
+  planPackage: 'Gói thầu trong kế hoạch lựa chọn nhà thầu (KHLCNT)',
+  planNo: 'Số KHLCNT',
+  packageNo: 'Gói thầu trong KHLCNT',
+  lots: 'Phần (lô)',
+  locations: 'Địa điểm thực hiện',
   agencyCode: 'Đơn vị đăng tải',
   _form: 'Biểu mẫu',
 };
