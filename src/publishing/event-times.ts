@@ -5,6 +5,7 @@
  */
 import { vnDateOf } from '../calendar/dates.ts';
 import type { NoticeState } from './notice-state.ts';
+import { clarificationTimeErrors } from './clarification.ts';
 import type { FieldError, PublicationKind } from './schemas.ts';
 
 /**
@@ -45,5 +46,6 @@ export function eventTimeErrors(
     if (signed && signed.getTime() > now.getTime())
       future('/signedAt', 'ngày ký hợp đồng', 'the signing date');
   }
+  if (kind === 'clarification') errors.push(...clarificationTimeErrors(payload, state, now));
   return errors;
 }

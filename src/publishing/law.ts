@@ -17,6 +17,7 @@ import {
   type Timeliness,
 } from '../compliance/law/index.ts';
 import type { Field, Method, Procedure } from '../procurement/codes.ts';
+import { checkClarificationPublication } from './clarification.ts';
 import { noticeFactsOf, type NoticeState } from './notice-state.ts';
 import type {
   CancellationInput,
@@ -99,6 +100,8 @@ export function checkPublication(
           .findings,
       );
     }
+    case 'clarification':
+      return checkClarificationPublication(payload, state!, now, calendar);
     case 'cancellation':
       return deadline('cancellation', vnDayStart((payload as CancellationInput).decisionDate));
     case 'opening':

@@ -23,4 +23,10 @@ export {
   type NoticeFacts,
 } from './check-notice.ts';
 export { checkAmendment, checkClarificationAnswer, checkExtension } from './check-changes.ts';
+export {
+  checkClarification,
+  clarificationDeadlines,
+  type ClarificationDeadlines,
+  type ClarificationFacts,
+} from './check-clarification.ts';
 export { checkTimeliness, type Timeliness, type TimelinessFacts } from './check-timeliness.ts';

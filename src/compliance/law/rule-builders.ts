@@ -324,3 +324,61 @@ export function vndWordsVi(n: number): string {
     ? `${(n / 1e9).toLocaleString('vi-VN')} tỷ đồng`
     : `${(n / 1e6).toLocaleString('vi-VN')} triệu đồng`;
 }
+
+/**
+ * Clarification of the bidding documents (làm rõ HSMT): the bidder's request reaches the entity at
+ * least 3 working days before closing (5 international) — flagged, the entity may still answer —, and
+ * an answer published after closing blocks (the documents can no longer be clarified: bids are in).
+ * `answerLead` adds the answer-lead row (≥ 2 WD before closing, flagged) for a regime whose table
+ * does not have one yet.
+ */
+export function clarificationRows(
+  regime: LawRule['regime'],
+  citation: string,
+  confirmed: boolean,
+  answerLead = false,
+): LawRule[] {
+  const request = (domestic: boolean): LawRule => ({
+    id: `${regime}.clarification-request-lead.${domestic ? 'domestic' : 'international'}`,
+    regime,
+    topic: 'clarification-request-lead',
+    effect: 'flag',
+    citation,
+    confirmed,
+    scope: { domestic },
+    min: domestic ? 3 : 5,
+    unit: 'working-day',
+    vi: `Nhà thầu gửi đề nghị làm rõ hồ sơ mời thầu tối thiểu ${domestic ? 3 : 5} ngày làm việc trước ngày có thời điểm đóng thầu (đấu thầu ${domestic ? 'trong nước' : 'quốc tế'})`,
+    en: `Clarification requests at least ${domestic ? 3 : 5} working days before the closing day (${domestic ? 'domestic' : 'international'} bidding)`,
+  });
+  const rows: LawRule[] = [request(true), request(false)];
+  if (answerLead) {
+    rows.push({
+      id: `${regime}.clarification-answer-lead`,
+      regime,
+      topic: 'clarification-answer-lead',
+      effect: 'flag',
+      citation,
+      confirmed: false,
+      scope: {},
+      min: 2,
+      unit: 'working-day',
+      vi: 'Trả lời yêu cầu làm rõ hồ sơ mời thầu tối thiểu 2 ngày làm việc trước thời điểm đóng thầu',
+      en: 'Answer clarification requests at least 2 working days before bid closing',
+    });
+  }
+  rows.push({
+    id: `${regime}.clarification-after-closing`,
+    regime,
+    topic: 'clarification-after-closing',
+    effect: 'block',
+    citation,
+    confirmed,
+    scope: {},
+    min: 0,
+    unit: 'working-day',
+    vi: 'Làm rõ hồ sơ mời thầu chỉ được đăng tải trước thời điểm đóng thầu; sau đó hồ sơ mời thầu không còn được làm rõ',
+    en: 'Clarifications of the bidding documents are published before bid closing only; after it the documents can no longer be clarified',
+  });
+  return rows;
+}

@@ -19,6 +19,7 @@ import {
   OPEN_PAPER,
   SHORT_LIST,
   amendmentRows,
+  clarificationRows,
   bidSecurityRows,
   biddingPeriodRows,
   chctPeriodRow,
@@ -45,6 +46,7 @@ export const LAW_RULES: readonly LawRule[] = [
   ),
   chctPeriodRow('L43', 5, 'Nghị định 63/2014/NĐ-CP, Điều 58', true),
   ...amendmentRows('L43', 'Nghị định 63/2014/NĐ-CP, Điều 14', { normal: false, small: true }),
+  ...clarificationRows('L43', 'Nghị định 63/2014/NĐ-CP, Điều 14', true, true),
   ...bidSecurityRows('L43', 'Luật Đấu thầu 43/2013/QH13, Điều 11', { normal: [1, 3] }, false),
   {
     id: 'L43.documents-release-delay',
@@ -82,6 +84,7 @@ export const LAW_RULES: readonly LawRule[] = [
   ...eoiPeriodRows('L22', L22_ART45, false),
   chctPeriodRow('L22', 5, 'Nghị định 24/2024/NĐ-CP (chào hàng cạnh tranh)', true),
   ...amendmentRows('L22', L22_ART45, { normal: false, small: false }),
+  ...clarificationRows('L22', 'Nghị định 24/2024/NĐ-CP (làm rõ hồ sơ mời thầu)', false),
   {
     id: 'L22.clarification-answer-lead',
     regime: 'L22',
@@ -136,6 +139,7 @@ export const LAW_RULES: readonly LawRule[] = [
   chctPeriodRow('L22A', 7, `${D214}, Điều 81`, true, { from: '2025-08-04' }),
   ...amendmentRows('L22A', `${D214}, Điều 28`, { normal: true, small: true }),
   ...extensionRows('L22A', `${D214}, Điều 140`),
+  ...clarificationRows('L22A', `${D214}, Điều 28`, false),
   {
     id: 'L22A.clarification-answer-lead',
     regime: 'L22A',

@@ -15,6 +15,8 @@ export type RuleTopic =
   | 'amendment-lead'
   | 'extension-lead'
   | 'clarification-answer-lead'
+  | 'clarification-request-lead'
+  | 'clarification-after-closing'
   | 'bid-security'
   | 'bid-security-validity'
   | 'direct-appointment-limit'
