@@ -16,12 +16,15 @@ import type { DB } from '../db/generated/db.ts';
 import { FactsError, saveTbmtFacts } from '../procurement/save.ts';
 import { vnParts } from '../text/time.ts';
 import { assertDraft, assertPublisherOf, toDraft, type Draft } from './drafts.ts';
+import { saveClarification } from './clarification.ts';
+import { publishDraftDocuments } from './documents/publish-hook.ts';
 import { draftNotFound, PublishError } from './errors.ts';
 import { eventTimeErrors } from './event-times.ts';
 import { checkPublication, type LawOutcome } from './law.ts';
 import { nextVersion, toFacts } from './map.ts';
 import { loadNoticeState, type NoticeState } from './notice-state.ts';
-import { KIND_VI, validatePayload, type PublicationKind } from './schemas.ts';
+import { planMismatchFindings, resolvePlanPackage, type PlanPackage } from './plan-link.ts';
+import { KIND_VI, validatePayload, type NoticeContent, type PublicationKind } from './schemas.ts';
 
 /** What a successful publication returns. */
 export interface Published {
@@ -55,7 +58,7 @@ export async function publishDraft(
 ): Promise<Published> {
   const now = opts.now ?? new Date();
   return db.transaction().execute(async (tx) => {
-    const { draft, state, outcome } = await prepare(tx, principal, id, now);
+    const { draft, state, outcome, plan } = await prepare(tx, principal, id, now);
     const agency = await getAgency(tx, draft.agencyCode);
     const notifyNo = state?.notifyNo ?? (draft.notifyNo || (await issueNotifyNo(tx, now)));
     if (
@@ -72,7 +75,9 @@ export async function publishDraft(
       now,
       agency: { code: draft.agencyCode, name: agency?.name ?? draft.agencyCode },
       state,
+      planPackageId: plan?.packageId ?? null,
     });
+    await publishDraftDocuments(tx, draft, notifyNo, state, now, principal.actor);
     try {
       await saveTbmtFacts(tx, facts, { actor: principal.actor, source: 'minhbach' });
     } catch (e) {
@@ -88,7 +93,16 @@ export async function publishDraft(
       }
       throw e;
     }
-    const ref = refOf(draft.kind, notifyNo, state);
+    const ref =
+      draft.kind === 'clarification'
+        ? await saveClarification(tx, {
+            draftId: id,
+            payload: draft.payload,
+            state: state!,
+            now,
+            actor: principal.actor,
+          })
+        : refOf(draft.kind, notifyNo, state);
     const row = await tx
       .updateTable('publication_draft')
       .set({
@@ -157,7 +171,7 @@ async function prepare(
   id: number,
   now: Date,
   lock = true,
-): Promise<{ draft: Draft; state: NoticeState | null; outcome: LawOutcome }> {
+): Promise<{ draft: Draft; state: NoticeState | null; outcome: LawOutcome; plan: PlanPackage | null }> {
   if (!Number.isSafeInteger(id) || id <= 0) throw draftNotFound(id);
   let q = tx.selectFrom('publication_draft').selectAll().where('id', '=', id);
   if (lock) q = q.forUpdate();
@@ -186,8 +200,10 @@ async function prepare(
       `${KIND_VI[draft.kind]} có thời điểm không hợp lý.`,
     );
   }
+  const plan = draft.kind === 'tbmt' ? await resolvePlanPackage(tx, draft.agencyCode, draft.payload) : null;
   const calendar = await loadWorkingCalendar(tx);
   const outcome = checkPublication(draft.kind, draft.payload, state, now, calendar);
+  if (plan) outcome.findings.push(...planMismatchFindings(plan, draft.payload as NoticeContent, now));
   if (outcome.blocked) {
     throw new PublishError(
       { code: 'law-blocked', findings: outcome.findings },
@@ -198,7 +214,7 @@ async function prepare(
       'Không thể đăng tải: thông tin vi phạm quy định về đấu thầu (xem chi tiết bên dưới).',
     );
   }
-  return { draft, state, outcome };
+  return { draft, state, outcome, plan };
 }
 
 /** The published notice a change concerns, checked: it exists, was published here, may change. */

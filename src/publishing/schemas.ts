@@ -7,8 +7,6 @@
  * days (`…Days`) calendar days; dates (`…Date`) Vietnam calendar dates `YYYY-MM-DD`.
  */
 import { Type, type Static, type TSchema } from 'typebox';
-import { Settings } from 'typebox/system';
-import Value from 'typebox/value';
 import { CONTRACT_TYPES, FIELDS, METHODS, NOTICE_TYPES, PROCEDURES } from '../procurement/codes.ts';
 
 /** The kinds of publication, in the order of a procurement. */
@@ -16,6 +14,7 @@ export const PUBLICATION_KINDS = [
   'tbmt',
   'amendment',
   'extension',
+  'clarification',
   'cancellation',
   'opening',
   'result',
@@ -28,6 +27,7 @@ export const KIND_VI: Record<PublicationKind, string> = {
   tbmt: 'Thông báo mời thầu',
   amendment: 'Sửa đổi thông báo mời thầu',
   extension: 'Gia hạn thời điểm đóng thầu',
+  clarification: 'Làm rõ hồ sơ mời thầu',
   cancellation: 'Hủy thầu',
   opening: 'Biên bản mở thầu',
   result: 'Kết quả lựa chọn nhà thầu',
@@ -102,6 +102,19 @@ export const TbmtPayload = Type.Object(
       description: 'The national IB number when the agency has one; omitted: minhbach issues IByy9nnnnnnn',
     }),
     ...noticeContent,
+    planNo: Type.Optional(
+      Type.String({
+        pattern: '^PL\\d{10}(-\\d{2})?$',
+        description:
+          'The published plan (KHLCNT) of the package: PL + 10 digits, -NN for a corrected version',
+      }),
+    ),
+    packageNo: Type.Optional(
+      Type.String({
+        pattern: '^(BP\\d{10}|[1-9]\\d{0,2})$',
+        description: 'The package in that plan: its BP number, or its line number in the plan (1, 2, …)',
+      }),
+    ),
   },
   { additionalProperties: false },
 );
@@ -119,6 +132,19 @@ export const ExtensionPayload = Type.Object(
     newCloseAt: Instant,
     newOpenAt: Type.Optional(Instant),
     reason: Text(2000),
+  },
+  { additionalProperties: false },
+);
+
+/** A clarification of the bidding documents (làm rõ HSMT): the question, never the bidder's name. */
+export const ClarificationPayload = Type.Object(
+  {
+    notifyNo: NotifyNo,
+    question: Text(10000, 'The clarification request, without the name of the bidder who asked'),
+    requestReceivedDate: { ...IsoDay, description: 'Vietnam date the request was received' },
+    answer: Text(10000, 'The answer of the procuring entity'),
+    documentNo: Type.Optional(Text(200, 'Number of the clarification letter (văn bản làm rõ)')),
+    documentDate: Type.Optional(IsoDay),
   },
   { additionalProperties: false },
 );
@@ -207,6 +233,7 @@ export const ContractPayload = Type.Object(
 export type TbmtInput = Static<typeof TbmtPayload>;
 export type AmendmentInput = Static<typeof AmendmentPayload>;
 export type ExtensionInput = Static<typeof ExtensionPayload>;
+export type ClarificationInput = Static<typeof ClarificationPayload>;
 export type CancellationInput = Static<typeof CancellationPayload>;
 export type OpeningInput = Static<typeof OpeningPayload>;
 export type ResultInput = Static<typeof ResultPayload>;
@@ -218,6 +245,7 @@ export const PAYLOAD_SCHEMAS: Record<PublicationKind, TSchema> = {
   tbmt: TbmtPayload,
   amendment: AmendmentPayload,
   extension: ExtensionPayload,
+  clarification: ClarificationPayload,
   cancellation: CancellationPayload,
   opening: OpeningPayload,
   result: ResultPayload,
@@ -231,131 +259,5 @@ export interface FieldError {
   messageEn: string;
 }
 
-const VI: Record<string, string> = {
-  required: 'bắt buộc',
-  minLength: 'không được để trống',
-  maxLength: 'quá dài',
-  pattern: 'sai định dạng',
-  minimum: 'quá nhỏ',
-  maximum: 'quá lớn',
-  type: 'sai kiểu dữ liệu',
-  minItems: 'cần ít nhất một dòng',
-  maxItems: 'quá nhiều dòng',
-  additionalProperties: 'trường không được hỗ trợ',
-  anyOf: 'không thuộc danh mục cho phép',
-  enum: 'không thuộc danh mục cho phép',
-};
-
-/**
- * Checks `payload` against the schema of `kind`, then the rules between fields (opening after closing,
- * a result with a winner, losers with reasons, instants that exist). Returns every problem; empty = valid.
- */
-export function validatePayload(kind: PublicationKind, payload: unknown): FieldError[] {
-  const errors: FieldError[] = [];
-  const seen = new Set<string>();
-  // Report every problem, not TypeBox's default first 8 (the setting is global: restored at once).
-  const saved = Settings.Get().maxErrors;
-  Settings.Set({ maxErrors: 200 });
-  let found;
-  try {
-    found = [...Value.Errors(PAYLOAD_SCHEMAS[kind], payload)];
-  } finally {
-    Settings.Set({ maxErrors: saved });
-  }
-  for (const e of found) {
-    if (e.keyword === 'boolean') continue; // reported by additionalProperties with its name
-    let path = e.instancePath;
-    const params = e.params as { requiredProperties?: string[]; additionalProperties?: string[] };
-    if (e.keyword === 'required' && params.requiredProperties?.length) {
-      for (const p of params.requiredProperties) add(`${path}/${p}`, 'required', `${p} is required`);
-      continue;
-    }
-    if (e.keyword === 'additionalProperties' && params.additionalProperties?.length) {
-      path = `${path}/${params.additionalProperties[0]}`;
-    }
-    add(path, e.keyword, e.message);
-  }
-  if (errors.length > 0) return errors;
-  crossFieldChecks(kind, payload as Record<string, unknown>, errors);
-  return errors;
-
-  function add(path: string, keyword: string, en: string) {
-    // A union of literals reports once per member: keep one message per path.
-    if (seen.has(path)) return;
-    seen.add(path);
-    errors.push({ path: path || '/', messageVi: VI[keyword] ?? 'không hợp lệ', messageEn: en });
-  }
-}
-
-/** A pattern-valid instant whose date and time exist (no 30 February, no 24:61) in 2000–2100. */
-function realInstant(value: string): boolean {
-  const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})/.exec(value);
-  if (!m) return false;
-  const [y, mo, d, h, mi] = m.slice(1).map(Number) as [number, number, number, number, number];
-  const day = new Date(Date.UTC(y, mo - 1, d));
-  return (
-    y >= 2000 &&
-    y <= 2100 &&
-    day.getUTCMonth() === mo - 1 &&
-    day.getUTCDate() === d &&
-    h <= 23 &&
-    mi <= 59 &&
-    !Number.isNaN(Date.parse(value))
-  );
-}
-
-function crossFieldChecks(kind: PublicationKind, p: Record<string, unknown>, errors: FieldError[]): void {
-  const bad = (path: string, vi: string, en: string) => errors.push({ path, messageVi: vi, messageEn: en });
-  for (const key of [
-    'bidCloseAt',
-    'bidOpenAt',
-    'newCloseAt',
-    'newOpenAt',
-    'openedAt',
-    'signedAt',
-    'effectiveAt',
-  ]) {
-    if (typeof p[key] === 'string' && !realInstant(p[key])) {
-      bad(`/${key}`, 'thời điểm không tồn tại (năm 2000–2100)', 'not a real instant in 2000–2100');
-    }
-  }
-  if (typeof p.decisionDate === 'string' && !realInstant(`${p.decisionDate}T00:00+07:00`)) {
-    bad('/decisionDate', 'ngày không tồn tại (năm 2000–2100)', 'not a real date in 2000–2100');
-  }
-  if (errors.length > 0) return;
-  if (
-    (kind === 'tbmt' || kind === 'amendment') &&
-    Date.parse(String(p.bidOpenAt)) < Date.parse(String(p.bidCloseAt))
-  ) {
-    bad('/bidOpenAt', 'thời điểm mở thầu phải sau thời điểm đóng thầu', 'opening must not be before closing');
-  }
-  if (
-    kind === 'extension' &&
-    p.newOpenAt &&
-    Date.parse(String(p.newOpenAt)) < Date.parse(String(p.newCloseAt))
-  ) {
-    bad('/newOpenAt', 'thời điểm mở thầu phải sau thời điểm đóng thầu', 'opening must not be before closing');
-  }
-  if ((kind === 'tbmt' || kind === 'amendment') && Array.isArray(p.lots)) {
-    const seenLots = new Set<string>();
-    (p.lots as { lotNo: string }[]).forEach((l, i) => {
-      if (seenLots.has(l.lotNo)) bad(`/lots/${i}/lotNo`, 'số phần (lô) bị trùng', 'duplicate lot number');
-      seenLots.add(l.lotNo);
-    });
-  }
-  if (kind === 'result') {
-    const bidders = p.bidders as ResultInput['bidders'];
-    if (!bidders.some((b) => b.isWinner)) {
-      bad('/bidders', 'cần ít nhất một nhà thầu trúng thầu', 'at least one bidder must win');
-    }
-    bidders.forEach((b, i) => {
-      if (!b.isWinner && !b.reason) {
-        bad(
-          `/bidders/${i}/reason`,
-          'nêu lý do nhà thầu không trúng thầu',
-          'a losing bidder needs the reason',
-        );
-      }
-    });
-  }
-}
+// The checks of a payload against these schemas live in validate.ts (re-exported here).
+export { validatePayload } from './validate.ts';

@@ -10,6 +10,7 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyInstance } from 'fastify';
+import type { TrustProxy } from '../config.ts';
 import type { Database } from '../db/connect.ts';
 import { apiRoutes } from './api/routes.ts';
 import { ledgerApiRoutes } from './api/ledger.ts';
@@ -18,6 +19,8 @@ import { authPlugin } from './auth/plugin.ts';
 import { ocdsApiRoutes } from './api/ocds.ts';
 import { publishApiRoutes } from './api/publish.ts';
 import { publishRoutes } from './routes/publish.tsx';
+import { publishDocumentsRoutes } from './routes/publish-documents.tsx';
+import { clarificationRoutes } from './routes/publish-clarification.tsx';
 import { planApiRoutes } from './api/plan.ts';
 import { planRoutes } from './routes/plan.tsx';
 import { frameworkErrorHandler, installErrorHandlers } from './error-handler.tsx';
@@ -36,6 +39,13 @@ export interface AppOptions {
   database: Database;
   /** Fastify (pino) logger options; `false` (default) for no logging. */
   logger?: boolean | object;
+  /** Fastify's `trustProxy` (`Config.trustProxy`, MINHBACH_TRUST_PROXY); default false. */
+  trustProxy?: TrustProxy;
+}
+
+/** Fastify's `trustProxy`: a hop count N as the function Fastify makes of it (trust the first N hops). */
+function trustProxyOption(t: TrustProxy): boolean | string[] | ((address: string, hop: number) => boolean) {
+  return typeof t === 'number' ? (_address, hop) => hop < t : t;
 }
 
 /**
@@ -51,6 +61,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     // Keep query strings and bodies small: the portal needs nothing larger.
     bodyLimit: 1_048_576,
     routerOptions: { maxParamLength: 200 },
+    trustProxy: trustProxyOption(opts.trustProxy ?? false),
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   installErrorHandlers(app, opts.database);
@@ -105,5 +116,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(ocdsApiRoutes, { database: opts.database, prefix: '/api/ocds' });
   await app.register(publishApiRoutes, { database: opts.database, prefix: '/api/v1/publish' });
   await app.register(publishRoutes, { database: opts.database });
+  await app.register(publishDocumentsRoutes, { database: opts.database });
+  await app.register(clarificationRoutes, { database: opts.database });
   return app;
 }

@@ -1176,6 +1176,65 @@ export interface PublicationCheck {
   unit: string | null;
 }
 
+export interface PublicationDocument {
+  /**
+   * Agency of the draft (who may see it before publication).
+   */
+  agency_code: string;
+  /**
+   * The file's bytes.
+   */
+  content: Buffer;
+  /**
+   * The draft it was uploaded to.
+   */
+  draft_id: number;
+  /**
+   * Original file name, cleaned: no path, no control characters, NFC (Vietnamese letters kept).
+   */
+  file_name: string;
+  /**
+   * Surrogate key (audit_log.entity_id; part of the download URL).
+   */
+  id: Generated<number>;
+  /**
+   * IANA media type checked from the content and the extension (application/pdf, …).
+   */
+  media_type: string;
+  /**
+   * Notice it was published with (IB + 10 digits); NULL while a draft.
+   */
+  notify_no: string | null;
+  /**
+   * Absolute download URL at publication when the portal's public URL (MINHBACH_PUBLIC_URL) was configured; NULL otherwise.
+   */
+  public_url: string | null;
+  /**
+   * When it was published (UTC), the instant of its notice version; NULL while a draft.
+   */
+  published_at: Timestamp | null;
+  /**
+   * SHA-256 of content, lower-case hex.
+   */
+  sha256: string;
+  /**
+   * Size in bytes (at most 20 MB; 200 MB and 30 files per draft, see docs/documents.md).
+   */
+  size_bytes: number;
+  /**
+   * When it was uploaded (UTC).
+   */
+  uploaded_at: Generated<Timestamp>;
+  /**
+   * Audit actor who uploaded it: account:<id> or token:<id>.
+   */
+  uploaded_by: string;
+  /**
+   * Version of the notice it was published with (00 original, 01… amendments); NULL while a draft.
+   */
+  version: string | null;
+}
+
 export interface PublicationDraft {
   /**
    * The agency publishing (org.code of a unit with unit_kind).
@@ -1229,6 +1288,17 @@ export interface PublicationDraft {
    * Audit actor of the last edit.
    */
   updated_by: string;
+}
+
+export interface SearchFacetCount {
+  field: string | null;
+  is_domestic: boolean | null;
+  is_internet: boolean | null;
+  method: string | null;
+  n: number;
+  procedure: string | null;
+  province_codes: string[];
+  state: string;
 }
 
 export interface Tbmt {
@@ -1305,6 +1375,53 @@ export interface TbmtCancellation {
   source: string;
   /**
    * The cancelled notice.
+   */
+  tbmt_id: number;
+}
+
+export interface TbmtClarification {
+  /**
+   * The procuring entity's answer.
+   */
+  answer: string;
+  /**
+   * When the answer was published on minhbach (UTC); must be ≥ 2 WD before closing.
+   */
+  answered_at: Timestamp;
+  /**
+   * Vietnam calendar day of the clarification letter, if any.
+   */
+  document_date: Timestamp | null;
+  /**
+   * Number of the clarification letter (văn bản làm rõ), if any.
+   */
+  document_no: string | null;
+  /**
+   * The publication (published draft) it came from; its law flags are in publication_check.
+   */
+  draft_id: number | null;
+  /**
+   * Surrogate key (audit_log.entity_id).
+   */
+  id: Generated<number>;
+  /**
+   * Audit actor who published it: account:<id> or token:<id>.
+   */
+  published_by: string;
+  /**
+   * The clarification request as published (without the name of the bidder who asked).
+   */
+  question: string;
+  /**
+   * Vietnam calendar day the procuring entity received the request (must be ≥ 3 WD before closing, 5 WD international).
+   */
+  request_received_on: Timestamp;
+  /**
+   * Number of the clarification within the notice: 1, 2, … in publication order.
+   */
+  seq: number;
+  /**
+   * The notice whose bidding documents are clarified.
    */
   tbmt_id: number;
 }
@@ -1662,9 +1779,12 @@ export interface DB {
   org: Org;
   package: Package;
   publication_check: PublicationCheck;
+  publication_document: PublicationDocument;
   publication_draft: PublicationDraft;
+  search_facet_count: SearchFacetCount;
   tbmt: Tbmt;
   tbmt_cancellation: TbmtCancellation;
+  tbmt_clarification: TbmtClarification;
   tbmt_extension: TbmtExtension;
   tbmt_location: TbmtLocation;
   tbmt_lot: TbmtLot;

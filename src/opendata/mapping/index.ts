@@ -8,6 +8,7 @@
  * new id, and the stored one is never rewritten.
  */
 import type { OrgLink, TbmtStory } from '../../procurement/queries/story-types.ts';
+import { clarificationReleases } from './clarification.ts';
 import { party, type DraftRelease, type SkippedEvent } from './draft.ts';
 import { digestOf, iso, prune, type Obj } from './json.ts';
 import { contractReleases, openingRelease, resultReleases } from './outcome.ts';
@@ -53,6 +54,7 @@ export function deriveReleases(ocid: string, stories: TbmtStory[]): DerivedRelea
     }
     versionReleases(story).forEach(add);
     extensionReleases(story).forEach(add);
+    clarificationReleases(story).forEach(add);
     add(cancellationRelease(story));
     add(openingRelease(story));
     resultReleases(story).forEach(add);

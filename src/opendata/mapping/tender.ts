@@ -8,6 +8,7 @@ import { isOriginalVersion } from '../../procurement/queries/notify-no.ts';
 import type { TbmtStory, VersionView } from '../../procurement/queries/story-types.ts';
 import { categoriesOf, fieldLabel, methodDetails, ocdsMethodOf } from '../codes.ts';
 import { orgRef, type DraftRelease, type PartyRole, type SkippedEvent } from './draft.ts';
+import { biddingDocuments } from './documents.ts';
 import { idPart, iso, vnd, type Obj } from './json.ts';
 
 /** Related-process scheme of a contractor-selection plan number (PL…), see docs/ocds-mapping.md. */
@@ -164,8 +165,8 @@ function tenderOf(story: TbmtStory, v: VersionView, date: Date): Obj {
       date: iso(v.bidOpenAt),
       description: v.openLocation && `Địa điểm mở thầu: ${v.openLocation}`,
     },
-    documents:
-      v.documentsDecisionNo || v.documentsDecisionFile
+    documents: [
+      ...(v.documentsDecisionNo || v.documentsDecisionFile
         ? [
             {
               id: `${story.notifyNo}-${v.version}-hsmt`,
@@ -181,7 +182,9 @@ function tenderOf(story: TbmtStory, v: VersionView, date: Date): Obj {
               datePublished: iso(date),
             },
           ]
-        : null,
+        : []),
+      ...biddingDocuments(story, v),
+    ],
     lots: v.lots.map((l) => ({ id: l.lotNo, title: l.name, value: vnd(l.priceVnd), status: 'active' })),
   };
 }

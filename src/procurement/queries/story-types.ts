@@ -6,6 +6,7 @@
  * `null` means "not published / not known".
  */
 import type { NoticeState } from '../codes.ts';
+import type { StoryDocument } from './story-documents.ts';
 
 /** An organisation as a link target: its code is the key of `/to-chuc/{code}`. */
 export interface OrgLink {
@@ -119,6 +120,23 @@ export interface ExtensionView {
   oldOpenAt: Date | null;
   newOpenAt: Date | null;
   reason: string | null;
+}
+
+/** A clarification of the bidding documents (làm rõ HSMT): question, answer, law flags. */
+export interface ClarificationView {
+  /** Number within the notice: 1, 2, … */
+  seq: number;
+  question: string;
+  /** VN calendar day the request was received (`YYYY-MM-DD`). */
+  requestReceivedOn: string;
+  answer: string;
+  /** When the answer was published (UTC). */
+  answeredAt: Date;
+  documentNo: string | null;
+  /** VN calendar day of the clarification letter (`YYYY-MM-DD`). */
+  documentDate: string | null;
+  /** Law flags recorded when it was published (late request, late answer), with their messages. */
+  flags: { ruleId: string; citation: string; messageVi: string; shortBy: number | null }[];
 }
 
 /** One bidder (per lot) of the bid-opening record. */
@@ -241,9 +259,13 @@ export interface TbmtStory {
   versions: VersionView[];
   /** Extensions, oldest first. */
   extensions: ExtensionView[];
+  /** Clarifications of the bidding documents, oldest first (absent: none loaded). */
+  clarifications?: ClarificationView[];
   opening: OpeningView | null;
   /** Results, oldest version first. */
   results: ResultView[];
   contracts: ContractView[];
   cancellation: CancellationView | null;
+  /** Bidding documents published on minhbach, per version (src/publishing/documents/). */
+  documents?: StoryDocument[];
 }

@@ -8,6 +8,8 @@ import type { TbmtVersion } from '../../db/generated/db.ts';
 import { loadOrgs, orgOf, type OrgMap } from './orgs.ts';
 import { compareVersions, isOriginalVersion, parseNotifyNo } from './notify-no.ts';
 import { deriveState, effectiveState } from './state.ts';
+import { loadClarifications } from './story-clarifications.ts';
+import { loadStoryDocuments } from './story-documents.ts';
 import { loadRecords, recordOrgIds, type StoryRecords } from './story-records.ts';
 import type {
   ExtensionView,
@@ -139,6 +141,8 @@ export async function getTbmtStory(
     current,
     versions,
     ...story,
+    clarifications: await loadClarifications(db, head.id),
+    documents: await loadStoryDocuments(db, head.notify_no),
   };
 }
 

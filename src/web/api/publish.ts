@@ -9,12 +9,14 @@ import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typ
 import type { FastifyReply } from 'fastify';
 import type { Database } from '../../db/connect.ts';
 import { createDraft, getDraft, listDrafts, updateDraft, type Draft } from '../../publishing/drafts.ts';
+import { listDraftDocuments } from '../../publishing/documents/store.ts';
 import { PublishError } from '../../publishing/errors.ts';
 import { checkDraft, publishDraft, type Published } from '../../publishing/publish.ts';
 import { PUBLICATION_KINDS } from '../../publishing/schemas.ts';
 import { verifyCsrf } from '../auth/csrf.ts';
 import { forbiddenAgency } from '../auth/errors.ts';
 import { principalOf, requirePrincipal, requirePublisher, requireRole } from '../auth/guards.ts';
+import { documentJson } from './publish-documents-io.ts';
 import { toJson } from './schemas/common.ts';
 
 /** Options of the publishing API plugin. */
@@ -116,7 +118,10 @@ export const publishApiRoutes: FastifyPluginAsyncTypebox<PublishApiOptions> = as
     '/drafts/:id',
     { ...read, schema: { tags: ['publish'], summary: 'One draft', params: IdParams } },
     async (request, reply) =>
-      run(reply, async () => draftJson(await getDraft(db, principalOf(request), Number(request.params.id)))),
+      run(reply, async () => {
+        const draft = await getDraft(db, principalOf(request), Number(request.params.id));
+        return { ...draftJson(draft), documents: (await listDraftDocuments(db, draft.id)).map(documentJson) };
+      }),
   );
 
   app.post(

@@ -92,12 +92,7 @@ export function PublishListPage({
                         {canWrite && d.kind === 'tbmt' ? (
                           <>
                             {' '}
-                            (<a href={`/dang-tai/tbmt/${d.notifyNo}/sua-doi`}>sửa đổi</a>,{' '}
-                            <a href={`/dang-tai/tbmt/${d.notifyNo}/gia-han`}>gia hạn</a>,{' '}
-                            <a href={`/dang-tai/tbmt/${d.notifyNo}/huy`}>hủy thầu</a>,{' '}
-                            <a href={`/dang-tai/tbmt/${d.notifyNo}/mo-thau`}>biên bản mở thầu</a>,{' '}
-                            <a href={`/dang-tai/tbmt/${d.notifyNo}/ket-qua`}>kết quả</a>,{' '}
-                            <a href={`/dang-tai/tbmt/${d.notifyNo}/hop-dong`}>hợp đồng</a>)
+                            (<ChangeLinks no={d.notifyNo} />)
                           </>
                         ) : null}
                       </>
@@ -275,7 +270,9 @@ export function ChangeLinks({ no }: { no: string }) {
   return (
     <>
       <a href={`/dang-tai/tbmt/${no}/sua-doi`}>Sửa đổi thông báo</a>,{' '}
-      <a href={`/dang-tai/tbmt/${no}/gia-han`}>gia hạn</a>, <a href={`/dang-tai/tbmt/${no}/huy`}>hủy thầu</a>,{' '}
+      <a href={`/dang-tai/tbmt/${no}/gia-han`}>gia hạn</a>,{' '}
+      <a href={`/dang-tai/tbmt/${no}/lam-ro`}>làm rõ hồ sơ mời thầu</a>,{' '}
+      <a href={`/dang-tai/tbmt/${no}/huy`}>hủy thầu</a>,{' '}
       <a href={`/dang-tai/tbmt/${no}/mo-thau`}>biên bản mở thầu</a>,{' '}
       <a href={`/dang-tai/tbmt/${no}/ket-qua`}>kết quả</a>,{' '}
       <a href={`/dang-tai/tbmt/${no}/hop-dong`}>thông tin hợp đồng</a>

@@ -12,6 +12,7 @@ import type { TbmtStory, VersionView } from '../../../procurement/queries/story-
 import { formatDays, formatFlag, formatPeriod } from '../../format.ts';
 import { Facts, Heading, Money, NOT_PUBLISHED, Org, Text, Time } from '../components.tsx';
 import { ChangeList } from './changes.tsx';
+import { DocumentsSection } from './documents.tsx';
 import { planHref } from '../plan.tsx';
 
 const PLAN_TYPES: Record<string, string> = { TX: 'Chi thường xuyên', DTPT: 'Đầu tư phát triển' };
@@ -170,6 +171,7 @@ export function NoticeSection({ story }: { story: TbmtStory }) {
         ]}
       />
       <VersionsTable story={story} />
+      <DocumentsSection story={story} />
     </section>
   );
 }

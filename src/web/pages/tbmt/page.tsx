@@ -8,6 +8,7 @@ import type { PublicationCheck } from '../../../publishing/publish.ts';
 import { Heading, Money, Org, StateBadge, Time } from '../components.tsx';
 import { PublicationChecksSection } from '../publish-checks.tsx';
 import { Layout, type PageContext } from '../layout.tsx';
+import { ClarificationsSection } from './clarifications.tsx';
 import { PlanSection, NoticeSection } from './notice.tsx';
 import { CancellationSection, ExtensionsSection, OpeningSection } from './opening.tsx';
 import { ContractsSection, ResultSection } from './result.tsx';
@@ -115,6 +116,7 @@ export function TbmtPage({
       <PlanSection story={story} />
       <NoticeSection story={story} />
       <ExtensionsSection story={story} />
+      <ClarificationsSection story={story} />
       <OpeningSection story={story} />
       <ResultSection story={story} />
       <ContractsSection story={story} />
