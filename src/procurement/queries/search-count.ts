@@ -279,3 +279,39 @@ export function cappedTotalStatement(
     SELECT '_total'::text AS facet, NULL::text AS value, least(t.n, ${cap})::bigint AS n FROM t
     UNION ALL SELECT '_capped', NULL, 1 FROM t WHERE t.n > ${cap}`;
 }
+
+/**
+ * The facets of a search whose total is at most `cap` but whose facet filters leave out more than
+ * `cap` notices (the ward's 21,000 notices behind its 716 open ones): every facet without a filter of
+ * its own is counted over the results; a facet with a filter is counted over the results without
+ * that filter if those are no more than `cap`, else given as `_omitted` (value = the facet key).
+ */
+export function facetsByKeyStatement(
+  conditions: readonly Condition[],
+  now: Date,
+  cap = SEARCH_COUNT_CAP,
+): RawBuilder<FacetCountRow> {
+  const columns = sql.join(SAMPLE_COLUMNS.map((c) => sql.ref(`s.${c}`)));
+  const filtered = new Set(conditions.flatMap((c) => (c.facet ? [c.facet] : [])));
+  const rel = (k: FacetKey) => sql.ref(filtered.has(k) ? `f_${k}` : 'r');
+  const ctes = [
+    sql`r AS MATERIALIZED (SELECT ${columns} FROM tbmt_search s WHERE ${whereClause(conditions)} LIMIT ${cap + 1})`,
+    ...[...filtered].map(
+      (k) => sql`${sql.ref(`f_${k}`)} AS MATERIALIZED (
+        SELECT ${columns} FROM tbmt_search s WHERE ${whereClause(conditions, k)} LIMIT ${cap + 1})`,
+    ),
+  ];
+  const parts = FACET_KEYS.map((k) => {
+    const from = rel(k);
+    const fits = sql`(SELECT count(*) FROM ${from}) <= ${cap}`;
+    const grouped =
+      k === 'province'
+        ? sql`SELECT 'province'::text AS facet, pc.code AS value, count(*)::bigint AS n
+                FROM ${from} s CROSS JOIN LATERAL unnest(s.province_codes) AS pc(code) WHERE ${fits} GROUP BY pc.code`
+        : sql`SELECT ${k}::text AS facet, ${facetValue(k, stateValue(now))} AS value, count(*)::bigint AS n
+                FROM ${from} s WHERE ${fits} GROUP BY 2`;
+    return sql`${grouped} UNION ALL SELECT '_omitted', ${k}::text, 1 WHERE NOT ${fits}`;
+  });
+  return sql<FacetCountRow>`WITH ${sql.join(ctes)}
+    SELECT * FROM (${sql.join(parts, sql` UNION ALL `)}) x WHERE x.value IS NOT NULL`;
+}

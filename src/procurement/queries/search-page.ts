@@ -13,6 +13,7 @@ import {
   cappedTotalStatement,
   countsFromFacetTable,
   ESTIMATE_MIN_ROWS,
+  facetsByKeyStatement,
   facetTableStatement,
   isBroad,
   noticeCountStatement,
@@ -139,7 +140,10 @@ export interface Counted {
   size: Size;
   /** Ids of the page, in order. */
   ids: number[];
-  /** Facet rows (exact), or null when there were too many matches to count them. */
+  /**
+   * Facet rows (exact; `_omitted` rows name facets too broad to count), or null when there were too
+   * many matches to count any.
+   */
   facetRows: readonly FacetCountRow[] | null;
   /** The statements run, in order (for EXPLAIN). */
   statements: RawBuilder<unknown>[];
@@ -206,6 +210,8 @@ export async function countAndList(
         exact: !totals.some((r) => r.facet === '_capped'),
       }
     : { total: cap, exact: false };
+  // Few results behind a facet filter: count what fits, facet by facet.
+  const facetRows = size.exact ? await run(facetsByKeyStatement(p.conditions, p.now, cap), statements) : null;
   const ids = await run(idsStatement(p, sortFor(p, size), limit, offset), statements);
-  return { size, ids: ids.map((r) => Number(r.tbmt_id)), facetRows: null, statements } satisfies Counted;
+  return { size, ids: ids.map((r) => Number(r.tbmt_id)), facetRows, statements } satisfies Counted;
 }

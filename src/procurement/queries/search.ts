@@ -127,11 +127,21 @@ export async function searchTbmt(
   const items = await noticeRowsByIds(db, counted.ids, p.now);
   let facets: Facets | null = null;
   if (options.facets) {
-    // Too many to count: list every value there is (from the facet table), without counts.
-    const rows =
-      counted.facetRows ??
-      (await facetTableStatement({ page: 1, pageSize: 1 }, p.now, true).execute(db)).rows;
-    facets = await toFacets(db, rows, counted.facetRows === null);
+    // Facets too broad to count: every value there is (from the facet table), without counts.
+    const omitted = new Set<string>(
+      counted.facetRows === null
+        ? FACET_KEYS
+        : counted.facetRows.filter((r) => r.facet === '_omitted').map((r) => r.value ?? ''),
+    );
+    const everything =
+      omitted.size > 0
+        ? (await facetTableStatement({ page: 1, pageSize: 1 }, p.now, true).execute(db)).rows
+        : [];
+    const rows = [
+      ...(counted.facetRows ?? []).filter((r) => !omitted.has(r.facet)),
+      ...everything.filter((r) => omitted.has(r.facet)),
+    ];
+    facets = await toFacets(db, rows, omitted);
   }
   const { size } = counted;
   return {
@@ -169,11 +179,14 @@ const BOOL_LABELS: Record<'domestic' | 'online', Record<string, string>> = {
   online: { true: 'Qua mạng', false: 'Không qua mạng' },
 };
 
-/** Turns the facet rows of `countStatement` into labelled facets, most frequent first. */
+/**
+ * Turns facet count rows into labelled facets, most frequent first; the facets in `withoutCounts`
+ * keep their values with `count` null.
+ */
 async function toFacets(
   db: Kysely<DB>,
   rows: readonly FacetCountRow[],
-  withoutCounts: boolean,
+  withoutCounts: ReadonlySet<string>,
 ): Promise<Facets> {
   const provinceCodes = rows.filter((r) => r.facet === 'province' && r.value).map((r) => r.value!);
   const provinces = await provinceNames(db, provinceCodes);
@@ -204,7 +217,7 @@ async function toFacets(
   }
   for (const k of FACET_KEYS) {
     facets[k].sort((a, b) => (b.count ?? 0) - (a.count ?? 0) || a.value.localeCompare(b.value));
-    if (withoutCounts) for (const f of facets[k]) f.count = null;
+    if (withoutCounts.has(k)) for (const f of facets[k]) f.count = null;
   }
   return facets;
 }

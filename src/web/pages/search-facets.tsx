@@ -49,6 +49,14 @@ export function SearchFacets({
         return (
           <section class="facet" aria-label={title}>
             <h3>{title}</h3>
+            {values.some((v) => v.count === null) ? (
+              <p class="muted">
+                Quá nhiều kết quả để đếm theo mục này.{' '}
+                <span class="gloss" lang="en">
+                  (Too many results to count.)
+                </span>
+              </p>
+            ) : null}
             <ul>
               {values.map((v) => (
                 <li>
