@@ -8,6 +8,8 @@ import assert from 'node:assert/strict';
 import crypto from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
 import { sql } from 'kysely';
+import { verifyLedgerDatabase } from '../src/audit/ledger-check.ts';
+import '../src/publishing/documents/ledger.ts';
 import { createTestDatabase } from './helpers/db.ts';
 import { pdfOf, uploadWithToken } from './helpers/documents.ts';
 import { portalValidator, tally } from './helpers/opendata.ts';
@@ -111,6 +113,21 @@ describe('published bidding documents', () => {
       /published/,
     );
     assert.equal((await f.app.inject({ url: path })).statusCode, 200);
+
+    // The ledger holds the file's SHA-256; bytes swapped behind the trigger's back are caught.
+    assert.deepEqual((await verifyLedgerDatabase(db)).findings, []);
+    await sql`ALTER TABLE publication_document DISABLE TRIGGER publication_document_no_change`.execute(db);
+    const swap = (bytes: Buffer) =>
+      sql`UPDATE publication_document SET content = ${bytes} WHERE id = ${doc.id}`.execute(db);
+    await swap(pdfOf(pdf.length, 'y'));
+    const tampered = (await verifyLedgerDatabase(db)).findings;
+    await swap(pdf);
+    await sql`ALTER TABLE publication_document ENABLE TRIGGER publication_document_no_change`.execute(db);
+    assert.deepEqual(
+      tampered.map((x) => [x.code, x.kind, x.ref]),
+      [['live-altered', 'tbmt-document', String(doc.id)]],
+    );
+    assert.match(tampered[0]!.message, /\/sha256/);
 
     // OCDS: the tender release lists it, with an absolute URL, and validates.
     const rels = (

@@ -21,7 +21,11 @@ import { sortFindings, verifyChain, type Finding } from '../audit/ledger-verify.
 import { CliError } from './errors.ts';
 
 /** Modules that register ledger kinds (`registerLedgerKind`); loaded before verifying a database. */
-const KIND_MODULES = ['../opendata/ledger-kind.ts', '../plans/ledger-kind.ts'];
+const KIND_MODULES = [
+  '../opendata/ledger-kind.ts',
+  '../plans/ledger-kind.ts',
+  '../publishing/documents/ledger.ts',
+];
 
 interface DbOptions {
   databaseUrl?: string;

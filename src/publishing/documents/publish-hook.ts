@@ -6,18 +6,21 @@
  * public keeps seeing every version's documents).
  */
 import type { Transaction } from 'kysely';
+import { appendToLedger } from '../../audit/ledger-store.ts';
 import { audit } from '../../db/audit-log.ts';
 import type { DB } from '../../db/generated/db.ts';
 import { loadOcdsConfig } from '../../opendata/config.ts';
 import type { Draft } from '../drafts.ts';
 import { nextVersion } from '../map.ts';
+import { DOCUMENT_LEDGER_KIND, documentLedgerDocuments } from './ledger.ts';
 import { DOCUMENT_KINDS } from './limits.ts';
 import { publicDocumentPath } from './store.ts';
 
 /**
  * Marks the documents of `draft` as published with notice `notifyNo` at `now`: version `00` for a
  * TBMT, the next version after `state.version` for an amendment; the absolute URL is recorded when
- * `MINHBACH_PUBLIC_URL` is set. Each document audited (`publish`). Other kinds: nothing.
+ * `MINHBACH_PUBLIC_URL` is set. Each document audited (`publish`) and appended to the public ledger
+ * (kind `tbmt-document`, with the SHA-256 of its bytes). Other kinds: nothing.
  * @returns how many documents were published.
  */
 export async function publishDraftDocuments(
@@ -53,6 +56,13 @@ export async function publishDraftDocuments(
       published_at: now.toISOString(),
       public_url: url,
     });
+  }
+  const ledgered = await documentLedgerDocuments(
+    tx,
+    rows.map((r) => String(r.id)),
+  );
+  for (const [ref, document] of ledgered) {
+    await appendToLedger(tx, { kind: DOCUMENT_LEDGER_KIND, ref, document, publishedAt: now });
   }
   return rows.length;
 }
