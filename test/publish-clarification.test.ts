@@ -95,6 +95,10 @@ describe('clarifications of the bidding documents', () => {
     const page = await x.get(`/dang-tai/ban-nhap/${created.json().id}`);
     assert.equal(page.statusCode, 200, 'the published draft opens read-only for its agency');
     assert.match(page.body, /Làm rõ hồ sơ mời thầu/);
+    // The notice's JSON carries it.
+    const story = (await f.app.inject({ url: `/api/v1/tbmt/${no}` })).json();
+    assert.equal(story.clarifications.length, 1);
+    assert.equal(story.clarifications[0].answer, 'Cấu hình tối thiểu: CPU 8 nhân, RAM 16 GB, SSD 512 GB.');
     // Another agency's token cannot publish a clarification of this notice.
     const other = await api(f.app, f.tokenY, 'POST', '/api/v1/publish/drafts', {
       agencyCode: 'so-tc',

@@ -113,6 +113,12 @@ describe('published bidding documents', () => {
       /published/,
     );
     assert.equal((await f.app.inject({ url: path })).statusCode, 200);
+    // The notice's JSON lists it with its download path and hash.
+    const story = (await f.app.inject({ url: `/api/v1/tbmt/${no}` })).json();
+    assert.deepEqual(
+      story.documents.map((d: Rel) => [d.fileName, d.url, d.sha256]),
+      [['Hồ sơ mời thầu.pdf', path, sha(pdf)]],
+    );
 
     // The ledger holds the file's SHA-256; bytes swapped behind the trigger's back are caught.
     assert.deepEqual((await verifyLedgerDatabase(db)).findings, []);

@@ -9,6 +9,7 @@ import { isSearchSort, searchTbmt } from '../../procurement/queries/search.ts';
 import { getTbmtStory } from '../../procurement/queries/story.ts';
 import { notFound } from '../errors.ts';
 import { knownQuery, requirePlainDigits } from '../strict-query.ts';
+import { publicDocumentPath } from '../../publishing/documents/store.ts';
 import { ERROR_RESPONSES, toJson } from './schemas/common.ts';
 import { SearchQuerySchema, SearchResponseSchema } from './schemas/lists.ts';
 import { OrgQuerySchema, OrgResponseSchema } from './schemas/org.ts';
@@ -66,7 +67,11 @@ export const apiRoutes: FastifyPluginAsyncTypebox<ApiOptions> = async (app, { da
     async (request) => {
       const story = await getTbmtStory(db, request.params.notifyNo);
       if (!story) throw notFound(`notice ${request.params.notifyNo.toUpperCase()}`, 'gói thầu');
-      return toJson(story);
+      const documents = story.documents?.map((d) => ({
+        ...d,
+        url: publicDocumentPath(story.notifyNo, d.id, d.fileName),
+      }));
+      return toJson({ ...story, documents });
     },
   );
 

@@ -198,6 +198,45 @@ const Cancellation = Type.Object(
   { description: 'Cancellation (hủy thầu)' },
 );
 
+const BiddingDocument = Type.Object(
+  {
+    id: Type.Integer(),
+    version: Type.String({ description: 'Notice version it was published with (00, 01, …)' }),
+    fileName: Type.String(),
+    mediaType: Type.String({ description: 'IANA media type, checked from the content' }),
+    sizeBytes: Type.Integer({ description: 'Size in bytes' }),
+    sha256: Type.String({ description: 'SHA-256 of the file, lower-case hex (also in the public ledger)' }),
+    publishedAt: Instant('Publication (with its notice version)'),
+    publicUrl: Nullable(
+      Type.String({ description: 'Absolute URL when the portal has a public URL configured' }),
+    ),
+    url: Type.String({ description: 'Download path on this portal' }),
+  },
+  { description: 'A bidding document (HSMT) file published with a notice version' },
+);
+
+const Clarification = Type.Object(
+  {
+    seq: Type.Integer({ description: 'Number within the notice: 1, 2, …' }),
+    question: Type.String({ description: "The bidder's question (never the bidder's name)" }),
+    requestReceivedOn: Type.String({ description: 'Vietnam day the request was received, YYYY-MM-DD' }),
+    answer: Type.String(),
+    answeredAt: Instant('Publication of the answer'),
+    documentNo: Nullable(Type.String({ description: 'Clarification letter number' })),
+    documentDate: Nullable(Type.String({ description: 'Vietnam day of the letter, YYYY-MM-DD' })),
+    flags: Type.Array(
+      Type.Object({
+        ruleId: Type.String(),
+        citation: Type.String(),
+        messageVi: Type.String(),
+        shortBy: Nullable(Type.Number({ description: 'Working days short of the legal lead time' })),
+      }),
+      { description: 'Law flags recorded at publication (late request, late answer)' },
+    ),
+  },
+  { description: 'A clarification of the bidding documents (làm rõ HSMT)' },
+);
+
 /** The whole story of a notice. */
 export const TbmtStorySchema = Type.Object(
   {
@@ -223,6 +262,10 @@ export const TbmtStorySchema = Type.Object(
     results: Type.Array(Result, { description: 'Results, oldest version first' }),
     contracts: Type.Array(Contract),
     cancellation: Nullable(Cancellation),
+    documents: Type.Optional(
+      Type.Array(BiddingDocument, { description: 'Bidding documents, oldest version first' }),
+    ),
+    clarifications: Type.Optional(Type.Array(Clarification, { description: 'Clarifications, in order' })),
   },
   { description: 'Everything published about one notice (TBMT), from plan to contract' },
 );
