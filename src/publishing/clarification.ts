@@ -27,7 +27,8 @@ const realDay = (day: string): boolean => {
 
 /**
  * Field errors of a schema-valid clarification at `now`: a request day or letter day that does not
- * exist or is in the future (VN time), a request received before the notice was published.
+ * exist or is in the future (VN time), a request received before the notice was published, a letter
+ * dated before the request it answers.
  */
 export function clarificationTimeErrors(
   payload: Record<string, unknown>,
@@ -63,6 +64,19 @@ export function clarificationTimeErrors(
       path: '/requestReceivedDate',
       messageVi: 'ngày nhận đề nghị làm rõ trước ngày đăng thông báo mời thầu',
       messageEn: 'the request was received before the notice was published',
+    });
+  }
+  const letter = payload.documentDate;
+  if (
+    typeof letter === 'string' &&
+    typeof received === 'string' &&
+    !errors.some((e) => e.path === '/documentDate' || e.path === '/requestReceivedDate') &&
+    letter < received
+  ) {
+    errors.push({
+      path: '/documentDate',
+      messageVi: 'ngày văn bản làm rõ trước ngày nhận đề nghị làm rõ (văn bản trả lời đề nghị)',
+      messageEn: 'the clarification letter is dated before the request it answers was received',
     });
   }
   return errors;

@@ -84,14 +84,15 @@ export async function readUploads(
       throw tooLargeFile(name, MAX_FILE_BYTES);
     }
     if (code === 'FST_FILES_LIMIT') throw tooManyFiles('', DOCUMENT_LIMITS);
-    if (code && /^FST_(PARTS|FIELDS)_LIMIT|^FST_INVALID_MULTIPART|^FST_PROTO_VIOLATION/.test(code)) {
-      throw new DocumentError(
-        'invalid-file',
-        'The upload is malformed.',
-        'Biểu mẫu tải lên không hợp lệ; hãy chọn lại tệp và gửi lại.',
-      );
-    }
-    throw e;
+    if (e instanceof DocumentError) throw e;
+    // Anything else thrown while the multipart body is read is the body's fault (no boundary, a
+    // boundary that does not match, a body cut short, garbage part headers): the parser's own errors
+    // carry no code.
+    throw new DocumentError(
+      'invalid-file',
+      `The upload is malformed (${code ?? (e as Error).message}).`,
+      'Biểu mẫu tải lên không hợp lệ; hãy chọn lại tệp và gửi lại.',
+    );
   }
   await checkCsrf();
   return files;
@@ -118,7 +119,7 @@ export function sendDocument(request: FastifyRequest, reply: FastifyReply, file:
     .header('content-security-policy', "default-src 'none'; sandbox")
     .header('etag', etag)
     .header('cache-control', v.publishedAt ? 'public, max-age=31536000, immutable' : 'private, no-store');
-  if (v.publishedAt && request.headers['if-none-match'] === etag) return reply.code(304).send();
+  if (v.publishedAt && matchesEtag(request.headers['if-none-match'], etag)) return reply.code(304).send();
   return reply.header('content-length', String(v.sizeBytes)).send(file.content);
 }
 
@@ -126,4 +127,15 @@ export function sendDocument(request: FastifyRequest, reply: FastifyReply, file:
 export function documentJson(d: DocumentView) {
   const { path, ...rest } = d;
   return toJson({ ...rest, url: path });
+}
+
+/**
+ * True when an `If-None-Match` header (RFC 9110 §13.1.2: `*`, or a list of entity tags compared
+ * weakly) matches `etag`.
+ */
+export function matchesEtag(header: string | undefined, etag: string): boolean {
+  if (!header) return false;
+  if (header.trim() === '*') return true;
+  const bare = (t: string) => t.trim().replace(/^W\//, '');
+  return header.split(',').some((t) => bare(t) === bare(etag));
 }
