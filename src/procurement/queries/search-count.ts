@@ -149,7 +149,7 @@ export function facetTableStatement(
 /** Below this many notices every search is read (the breadth estimate would not save anything). */
 export const ESTIMATE_MIN_ROWS = 50_000;
 /** About this many notices are looked at to estimate a search's breadth. */
-const ESTIMATE_SAMPLE_ROWS = 10_000;
+const ESTIMATE_SAMPLE_ROWS = 3_000;
 /** A search estimated to match this many times the cap is not read: it is broad beyond doubt. */
 const BROAD_FACTOR = 2;
 
@@ -171,15 +171,33 @@ export function breadthSampleStatement(
   const percent = Math.min(100, (100 * ESTIMATE_SAMPLE_ROWS) / Math.max(1, notices));
   return sql<Breadth>`
     SELECT count(*)::bigint AS seen, count(*) FILTER (WHERE ${whereClause(conditions)})::bigint AS hits,
-           count(*) FILTER (WHERE ${whereClause(conditions.filter((c) => !c.text))})::bigint AS base
+           count(*) FILTER (WHERE ${whereClause(conditions.filter((c) => !c.text && c.facet === null))})::bigint AS base
       FROM tbmt_search s TABLESAMPLE SYSTEM (${sql.lit(Number(percent.toFixed(4)))}) REPEATABLE (20260101)`;
 }
 
-/** What `breadthSampleStatement` saw: rows, rows passing every condition, rows passing all but the words. */
+/**
+ * What `breadthSampleStatement` saw: rows, rows passing every condition, and rows passing the
+ * conditions that are neither words nor facets (agency, ward, prices, dates: what a read always
+ * applies, with or without facets).
+ */
 export interface Breadth {
   seen: number;
   hits: number;
   base: number;
+}
+
+/** The most notices passing the other conditions for the words to be tested on them one by one. */
+const WORDS_LAST_MAX_ROWS = 15_000;
+
+/**
+ * True when the sample shows that the notices passing the conditions that are neither words nor
+ * facets (an agency, a ward, prices, dates — there must be some) are few enough (estimated at most
+ * `WORDS_LAST_MAX_ROWS`) to read them and test the words on each.
+ */
+export function wordsLast(sample: Breadth, notices: number, hasWords: boolean): boolean {
+  const seen = Number(sample.seen);
+  const base = Number(sample.base);
+  return hasWords && seen >= 1000 && base < seen && (base / seen) * notices <= WORDS_LAST_MAX_ROWS;
 }
 
 /**
@@ -228,6 +246,12 @@ export interface SampleOptions {
   limit: number;
   offset: number;
   cap?: number;
+  /**
+   * Read the notices passing the other conditions through their indexes and test the words on each,
+   * instead of intersecting with the full-text index: cheaper when those are few and the words common
+   * (`y te` within one hospital), which the planner cannot tell.
+   */
+  wordsLast?: boolean;
 }
 
 /**
@@ -243,9 +267,17 @@ export function sampleStatement(conditions: readonly Condition[], o: SampleOptio
   const filtered = o.facets ? FACET_KEYS.filter((k) => conditions.some((c) => c.facet === k)) : [];
   const own = (key: FacetKey) => conditions.filter((c) => c.facet === key);
   // Read once: the conditions no facet lifts, and at most one failing facet filter.
-  const readWhere = o.facets
-    ? whereClause(conditions.filter((c) => c.facet === null || !filtered.includes(c.facet)))
-    : whereClause(conditions);
+  const read = o.facets
+    ? conditions.filter((c) => c.facet === null || !filtered.includes(c.facet))
+    : conditions;
+  const readWhere = whereClause(read);
+  // Words last: the other conditions in a subquery the planner may not flatten (OFFSET 0), the words
+  // tested on its rows.
+  const others = conditions.filter((c) => !c.text && c.facet === null);
+  const from =
+    o.wordsLast && others.length > 0
+      ? sql`(SELECT s.* FROM tbmt_search s WHERE ${whereClause(others)} OFFSET 0) s`
+      : sql`tbmt_search s`;
   const failures = filtered.map((k) => sql`(NOT coalesce(${whereClause(own(k))}, false))::int`);
   const atMostOneFails = failures.length === 0 ? sql`true` : sql`(${sql.join(failures, sql` + `)}) <= 1`;
   const columns = SAMPLE_COLUMNS.map((c) => sql.ref(`s.${c}`));
@@ -258,7 +290,7 @@ export function sampleStatement(conditions: readonly Condition[], o: SampleOptio
     : sql``;
   return sql<SampleRow>`
     WITH m AS MATERIALIZED (
-      SELECT ${sql.join(columns)} FROM tbmt_search s WHERE ${readWhere} AND ${atMostOneFails} LIMIT ${cap + 1}),
+      SELECT ${sql.join(columns)} FROM ${from} WHERE ${readWhere} AND ${atMostOneFails} LIMIT ${cap + 1}),
     k AS (SELECT count(*) AS n FROM m)
     SELECT '_sample'::text AS facet, NULL::text AS value, k.n::bigint AS n, NULL::bigint[] AS ids FROM k
     UNION ALL SELECT '_total', NULL, (SELECT count(*) FROM m s WHERE ${whereClause(again)}), NULL FROM k

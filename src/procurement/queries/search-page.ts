@@ -19,6 +19,7 @@ import {
   noticeCountStatement,
   sampleStatement,
   SEARCH_COUNT_CAP,
+  wordsLast,
   type Breadth,
   type FacetCountRow,
 } from './search-count.ts';
@@ -177,8 +178,12 @@ export async function countAndList(
   }
   // A search far broader than the cap (by a look at a fixed sample of the notices) is not read.
   const notices = Number((await run(noticeCountStatement(), statements))[0]?.n ?? 0);
-  if (notices >= ESTIMATE_MIN_ROWS) {
+  let fewOthers = false;
+  // Only words mislead the planner and make the full-text index read everything: searches without
+  // them (a code, an agency, a price range) are read directly.
+  if (p.terms.and && notices >= ESTIMATE_MIN_ROWS) {
     const look = (await run(breadthSampleStatement(p.conditions, notices), statements))[0];
+    fewOthers = !!look && wordsLast(look, notices, p.terms.and !== null);
     if (look && isBroad(look, notices, cap)) {
       const size = { total: cap, exact: false };
       const sort = sortFor(p, size);
@@ -192,7 +197,16 @@ export async function countAndList(
   const phrase = p.sort === 'relevance' ? p.terms.phrase : null;
   const order = orderClause(orderKeys(p.sort, p.terms, p.now, p.openOnly, true));
   const sample = await run(
-    sampleStatement(p.conditions, { now: p.now, facets, order, phrase, limit, offset, cap }),
+    sampleStatement(p.conditions, {
+      now: p.now,
+      facets,
+      order,
+      phrase,
+      limit,
+      offset,
+      cap,
+      wordsLast: fewOthers,
+    }),
     statements,
   );
   const read = Number(sample.find((r) => r.facet === '_sample')?.n ?? 0);
