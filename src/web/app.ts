@@ -9,7 +9,7 @@ import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type RouteOptions } from 'fastify';
 import type { TrustProxy } from '../config.ts';
 import type { Database } from '../db/connect.ts';
 import { apiRoutes } from './api/routes.ts';
@@ -41,6 +41,8 @@ export interface AppOptions {
   logger?: boolean | object;
   /** Fastify's `trustProxy` (`Config.trustProxy`, MINHBACH_TRUST_PROXY); default false. */
   trustProxy?: TrustProxy;
+  /** Called for every route as it is registered (Fastify `onRoute`); tests use it to list every route. */
+  onRoute?: (route: RouteOptions) => void;
 }
 
 /** Fastify's `trustProxy`: a hop count N as the function Fastify makes of it (trust the first N hops). */
@@ -63,6 +65,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     routerOptions: { maxParamLength: 200 },
     trustProxy: trustProxyOption(opts.trustProxy ?? false),
   }).withTypeProvider<TypeBoxTypeProvider>();
+  if (opts.onRoute) app.addHook('onRoute', opts.onRoute);
 
   installErrorHandlers(app, opts.database);
   installSecurityHeaders(app);

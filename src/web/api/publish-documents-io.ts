@@ -12,6 +12,7 @@ import type { DocumentFile } from '../../publishing/documents/read.ts';
 import type { DocumentView } from '../../publishing/documents/store.ts';
 import { tooLargeDraft, tooManyFiles } from '../../publishing/documents/errors.ts';
 import { verifyCsrf } from '../auth/csrf.ts';
+import { HttpError } from '../errors.ts';
 import { toJson } from './schemas/common.ts';
 
 /** Options of `@fastify/multipart` for the document routes (limits one past ours: we refuse first). */
@@ -84,7 +85,8 @@ export async function readUploads(
       throw tooLargeFile(name, MAX_FILE_BYTES);
     }
     if (code === 'FST_FILES_LIMIT') throw tooManyFiles('', DOCUMENT_LIMITS);
-    if (e instanceof DocumentError) throw e;
+    // Our own refusals pass as they are: DocumentError, and HttpError 403 `csrf-invalid` from checkCsrf.
+    if (e instanceof DocumentError || e instanceof HttpError) throw e;
     // Anything else thrown while the multipart body is read is the body's fault (no boundary, a
     // boundary that does not match, a body cut short, garbage part headers): the parser's own errors
     // carry no code.

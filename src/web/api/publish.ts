@@ -7,8 +7,19 @@
  */
 import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyReply } from 'fastify';
+import type { Transaction } from 'kysely';
+import type { Principal } from '../../accounts/access.ts';
+import type { DB } from '../../db/generated/db.ts';
 import type { Database } from '../../db/connect.ts';
-import { createDraft, getDraft, listDrafts, updateDraft, type Draft } from '../../publishing/drafts.ts';
+import {
+  assertPublisherOf,
+  createDraft,
+  getDraft,
+  listDrafts,
+  updateDraft,
+  type Draft,
+} from '../../publishing/drafts.ts';
+import { loadNoticeState } from '../../publishing/notice-state.ts';
 import { listDraftDocuments } from '../../publishing/documents/store.ts';
 import { PublishError } from '../../publishing/errors.ts';
 import { checkDraft, publishDraft, type Published } from '../../publishing/publish.ts';
@@ -90,6 +101,18 @@ const DirectBody = Type.Object({
 const asObject = (p: unknown): Record<string, unknown> =>
   p && typeof p === 'object' && !Array.isArray(p) ? (p as Record<string, unknown>) : {};
 
+/**
+ * Refuses (PublishError 403 `forbidden-agency`) a payload whose `notifyNo` names a notice published on
+ * minhbach by an agency the caller may not publish for, before any draft is written: agency Y cannot
+ * even keep a draft changing agency X's notice (publishing it would be refused anyway).
+ */
+async function assertOwnNotice(tx: Transaction<DB>, who: Principal, payload: Record<string, unknown>) {
+  const no = payload.notifyNo;
+  const owner =
+    typeof no === 'string' && no.length <= 64 ? (await loadNoticeState(tx, no))?.ownerAgency : null;
+  if (owner) await assertPublisherOf(tx, who, owner);
+}
+
 /** Registers the publishing routes (prefix `/api/v1/publish`). */
 export const publishApiRoutes: FastifyPluginAsyncTypebox<PublishApiOptions> = async (app, { database }) => {
   const db = database.db;
@@ -138,13 +161,14 @@ export const publishApiRoutes: FastifyPluginAsyncTypebox<PublishApiOptions> = as
     async (request, reply) => {
       const b = request.body;
       const draft = await run(reply, () =>
-        db.transaction().execute((tx) =>
-          createDraft(tx, principalOf(request), {
+        db.transaction().execute(async (tx) => {
+          await assertOwnNotice(tx, principalOf(request), asObject(b.payload));
+          return createDraft(tx, principalOf(request), {
             agencyCode: b.agencyCode,
             kind: b.kind,
             payload: asObject(b.payload),
-          }),
-        ),
+          });
+        }),
       );
       if (draft) return reply.code(201).send(draftJson(draft));
     },
@@ -165,9 +189,10 @@ export const publishApiRoutes: FastifyPluginAsyncTypebox<PublishApiOptions> = as
     async (request, reply) => {
       const id = Number(request.params.id);
       const draft = await run(reply, () =>
-        db
-          .transaction()
-          .execute((tx) => updateDraft(tx, principalOf(request), id, asObject(request.body.payload))),
+        db.transaction().execute(async (tx) => {
+          await assertOwnNotice(tx, principalOf(request), asObject(request.body.payload));
+          return updateDraft(tx, principalOf(request), id, asObject(request.body.payload));
+        }),
       );
       if (draft) return draftJson(draft);
     },
@@ -228,9 +253,10 @@ export const publishApiRoutes: FastifyPluginAsyncTypebox<PublishApiOptions> = as
         const who = principalOf(request);
         const payload = asObject(request.body.payload);
         const draft = await run(reply, () =>
-          db
-            .transaction()
-            .execute((tx) => createDraft(tx, who, { agencyCode: request.body.agencyCode, kind, payload })),
+          db.transaction().execute(async (tx) => {
+            await assertOwnNotice(tx, who, payload);
+            return createDraft(tx, who, { agencyCode: request.body.agencyCode, kind, payload });
+          }),
         );
         if (!draft) return;
         const published = await run(reply, () => publishDraft(db, who, draft.id), draft.id);
