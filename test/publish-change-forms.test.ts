@@ -33,7 +33,7 @@ describe('change forms', () => {
 
   test('contract form: a wrong amount is named next to its field, values kept; corrected, it is published', async () => {
     const list = await x.get('/dang-tai');
-    assert.match(list.body, new RegExp(`href="/dang-tai/tbmt/${no}/hop-dong">hợp đồng</a>`));
+    assert.match(list.body, new RegExp(`href="/dang-tai/tbmt/${no}/hop-dong">thông tin hợp đồng</a>`));
     const form = await x.get(`/dang-tai/tbmt/${no}/hop-dong`);
     assert.equal(form.statusCode, 200);
     assert.match(form.body, /<h1[^>]*>Thông tin hợp đồng — IB/);

@@ -8,7 +8,7 @@ import { Feed } from 'feed';
 import { FIELDS, labelVi, METHODS, NOTICE_STATES } from '../procurement/codes.ts';
 import type { NoticeRow } from '../procurement/queries/notice-rows.ts';
 import { escapeHtml } from '../procurement/queries/search-highlight.ts';
-import { vnLocalText } from './columns.ts';
+import { vnParts } from '../text/time.ts';
 
 /** What the feed is about. */
 export interface AtomFeedInfo {
@@ -22,13 +22,21 @@ export interface AtomFeedInfo {
   baseUrl: string;
 }
 
+const pad = (n: number): string => String(n).padStart(2, '0');
+
+/** An instant as people read it in Vietnam, `29/12/2026 09:00` (Asia/Ho_Chi_Minh), as on the pages. */
+function vnDateTimeText(at: Date): string {
+  const p = vnParts(at);
+  return `${pad(p.day)}/${pad(p.month)}/${p.year} ${pad(p.hour)}:${pad(p.minute)}`;
+}
+
 function summary(n: NoticeRow): string {
   const parts = [
     n.investor ? `Chủ đầu tư: ${n.investor.name}` : null,
     n.field ? `Lĩnh vực: ${labelVi(FIELDS, n.field)}` : null,
     n.method ? `Hình thức: ${labelVi(METHODS, n.method)}` : null,
     n.priceVnd !== null ? `Giá gói thầu: ${n.priceVnd.toLocaleString('vi-VN')} ₫` : null,
-    n.bidCloseAt ? `Đóng thầu: ${vnLocalText(n.bidCloseAt)} (giờ Việt Nam)` : null,
+    n.bidCloseAt ? `Đóng thầu: ${vnDateTimeText(n.bidCloseAt)} (giờ Việt Nam)` : null,
     `Trạng thái: ${labelVi(NOTICE_STATES, n.state) || n.state}`,
     n.isDemo ? 'Dữ liệu minh họa (demo)' : null,
   ];

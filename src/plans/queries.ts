@@ -112,3 +112,60 @@ export async function getPlan(db: Kysely<DB>, planNo: string): Promise<PlanView 
     })),
   };
 }
+
+/** A plan published on minhbach, as the publisher's list `/dang-tai` shows it. Instants UTC, money VND. */
+export interface PublishedPlanLine {
+  planNo: string;
+  name: string | null;
+  agencyCode: string;
+  publishedAt: Date | null;
+  packageCount: number;
+  totalVnd: number;
+  /** Working days late (0 on time), null when no rule applied. */
+  lateByWd: number | null;
+}
+
+/**
+ * The plans (KHLCNT) published on minhbach by one of `agencyCodes` (every agency's when `null`: a
+ * monitor), newest first, at most `limit`. Imported and demo plans (no agency) are never listed.
+ */
+export async function listPublishedPlans(
+  db: Kysely<DB>,
+  agencyCodes: string[] | null,
+  limit = 100,
+): Promise<PublishedPlanLine[]> {
+  if (agencyCodes !== null && agencyCodes.length === 0) return [];
+  let q = db
+    .selectFrom('khlcnt as k')
+    .select((eb) => [
+      'k.plan_no',
+      'k.name',
+      'k.agency_code',
+      'k.published_at',
+      'k.late_by_wd',
+      eb
+        .selectFrom('package as p')
+        .whereRef('p.khlcnt_id', '=', 'k.id')
+        .select((e) => e.fn.countAll<string>().as('n'))
+        .as('n'),
+      eb
+        .selectFrom('package as p')
+        .whereRef('p.khlcnt_id', '=', 'k.id')
+        .select((e) => e.fn.sum<string | null>('p.price_vnd').as('t'))
+        .as('total'),
+    ])
+    .where('k.agency_code', 'is not', null)
+    .orderBy('k.published_at', 'desc')
+    .orderBy('k.id', 'desc')
+    .limit(limit);
+  if (agencyCodes !== null) q = q.where('k.agency_code', 'in', agencyCodes);
+  return (await q.execute()).map((k) => ({
+    planNo: k.plan_no,
+    name: k.name,
+    agencyCode: k.agency_code!,
+    publishedAt: toDate(k.published_at),
+    packageCount: Number(k.n ?? 0),
+    totalVnd: Number(k.total ?? 0),
+    lateByWd: k.late_by_wd,
+  }));
+}

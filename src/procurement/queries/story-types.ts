@@ -42,6 +42,8 @@ export interface PackageView {
   selectionStart: string | null;
   selectionDuration: string | null;
   summary: string | null;
+  /** Line number of the package in its plan (1-based, as the plan page lists them); null without a plan. */
+  planLine?: number | null;
 }
 
 /** A place where the package is carried out (names as published). */
@@ -250,6 +252,8 @@ export interface TbmtStory {
   bidOpenAt: Date | null;
   plan: PlanView | null;
   package: PackageView | null;
+  /** OCDS contracting-process id of the package (`/api/ocds/records/{ocid}`); null when not in OCDS yet. */
+  ocid?: string | null;
   /** The current version: the highest version number. */
   current: VersionView;
   /**

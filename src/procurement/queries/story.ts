@@ -38,6 +38,17 @@ export async function getTbmtStory(
     .innerJoin('package', 'package.id', 'tbmt.package_id')
     .leftJoin('khlcnt', 'khlcnt.id', 'package.khlcnt_id')
     .leftJoin('tbmt_search', 'tbmt_search.tbmt_id', 'tbmt.id')
+    .leftJoin('ocds_process', 'ocds_process.package_id', 'package.id')
+    .select((eb) => [
+      // The package's line in its plan, 1-based in the order the plan page lists them (by id).
+      eb
+        .selectFrom('package as p2')
+        .select((e) => e.fn.countAll<string>().as('n'))
+        .whereRef('p2.khlcnt_id', '=', 'package.khlcnt_id')
+        .whereRef('p2.id', '<=', 'package.id')
+        .as('plan_line'),
+      'ocds_process.ocid',
+    ])
     .select([
       'tbmt.id',
       'tbmt.notify_no',
@@ -137,7 +148,9 @@ export async function getTbmtStory(
       selectionStart: head.selection_start,
       selectionDuration: head.selection_duration,
       summary: head.summary,
+      planLine: head.plan_no === null || head.plan_line === null ? null : Number(head.plan_line),
     },
+    ocid: head.ocid,
     current,
     versions,
     ...story,

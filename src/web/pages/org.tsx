@@ -4,13 +4,17 @@
  * wins, win rate, awarded value, agencies, co-bidders, every bid). One organisation can be both.
  */
 import type { ComponentChildren } from 'preact';
+import { NATIONAL_ORG_CODE } from '../../procurement/identifiers.ts';
 import type { OrgProfile } from '../../procurement/queries/org.ts';
 import { Facts, Heading, Org, Text } from './components.tsx';
 import { Layout, type PageContext } from './layout.tsx';
 import { AgencySections, isAgency } from './profile-buyer.tsx';
 import { ContractorSections, isContractor } from './profile-contractor.tsx';
 
-/** The label and explanation of an organisation's code: national, local to minhbach, or demo. */
+/**
+ * The label and explanation of an organisation's code: national (`vn…`, `vnz…`), a unit code given on
+ * minhbach (`minhbach admin agency add`), local to minhbach (source gave no code), or demo.
+ */
 function codeFact(org: OrgProfile): [string, ComponentChildren] {
   if (org.codeIsLocal) {
     return [
@@ -33,6 +37,18 @@ function codeFact(org: OrgProfile): [string, ComponentChildren] {
         <p class="hint">
           Mã (và mã số thuế, nếu có) do bộ dữ liệu minh họa (demo) đặt, không phải mã trên Hệ thống mạng đấu
           thầu quốc gia.
+        </p>
+      </>,
+    ];
+  }
+  if (!NATIONAL_ORG_CODE.test(org.code)) {
+    return [
+      'Mã đơn vị trên minhbach',
+      <>
+        <span class="code">{org.code}</span>
+        <p class="hint">
+          Mã do quản trị viên minhbach đặt khi thêm đơn vị, không phải mã trên Hệ thống mạng đấu thầu quốc
+          gia. <span lang="en">Unit code given on minhbach, not a national e-procurement code.</span>
         </p>
       </>,
     ];

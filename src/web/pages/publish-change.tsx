@@ -8,16 +8,15 @@
 import type { Finding } from '../../compliance/law/index.ts';
 import type { Draft } from '../../publishing/drafts.ts';
 import { KIND_VI } from '../../publishing/schemas.ts';
-import { LABELS, RESULT_ROWS, ROW_LABELS } from '../routes/publish-form.ts';
+import { DATE_HINT, LABELS, RESULT_ROWS, ROW_LABELS } from '../routes/publish-form.ts';
 import { CsrfField, ErrorSummary, Field, SelectField, type FormErrors } from './account-forms.tsx';
-import { Heading } from './components.tsx';
+import { Heading, Time } from './components.tsx';
 import { Layout, type PageContext } from './layout.tsx';
 import { FindingsList } from './publish-checks.tsx';
 import { DateTimeField } from './publish-fields.tsx';
 import { OpeningFields } from './publish-opening.tsx';
 
 const P = 'dt';
-const DATE_HINT = 'Dạng năm-tháng-ngày, ví dụ 2026-11-30';
 
 /** Fields of the change forms by kind: [name, input type]. */
 export const CHANGE_FIELDS: Record<
@@ -59,6 +58,8 @@ export interface ChangeView {
   values: Record<string, string>;
   errors: FormErrors;
   findings: Finding[];
+  /** For an extension: the closing and opening times in force now (UTC; shown in Vietnam time). */
+  inForce?: { bidCloseAt: Date | null; bidOpenAt: Date | null } | undefined;
 }
 
 /** A change of a published notice: extension, cancellation, opening, result or contract form. */
@@ -70,13 +71,24 @@ export function ChangeFormPage(v: ChangeView) {
     <Layout ctx={v.ctx} title={title}>
       <Heading level={1} vi={title} />
       <p>
-        Thông báo: <a href={`/tbmt/${v.notifyNo}`}>{v.notifyNo}</a>
+        Thông báo mời thầu <a href={`/tbmt/${v.notifyNo}`}>{v.notifyNo}</a> đã đăng tải công khai.{' '}
         {published ? (
-          <> — đã đăng tải ({v.draft!.publishedRef}), không được sửa.</>
+          <>
+            {KIND_VI[v.kind]} này đã đăng tải ({v.draft!.publishedRef}), không được sửa.
+          </>
         ) : (
-          ' — bản nháp, chưa công khai.'
+          <>
+            {KIND_VI[v.kind]} dưới đây là bản nháp, chưa công khai: chỉ công khai khi bấm “Đăng tải (công
+            khai)”.
+          </>
         )}
       </p>
+      {v.inForce ? (
+        <p>
+          Thời điểm đóng thầu đang có hiệu lực: <Time at={v.inForce.bidCloseAt} />; thời điểm mở thầu:{' '}
+          <Time at={v.inForce.bidOpenAt} /> (giờ Việt Nam).
+        </p>
+      ) : null}
       <ErrorSummary errors={v.errors} idPrefix={P} />
       <FindingsList findings={v.findings} />
       <form method="post" action={v.action} novalidate>

@@ -5,6 +5,7 @@
  * "Đăng tải".
  */
 import type { Finding } from '../../compliance/law/index.ts';
+import type { PublishedPlanLine } from '../../plans/queries.ts';
 import { CONTRACT_TYPES, FIELDS, METHODS, PROCEDURES } from '../../procurement/codes.ts';
 import type { Draft } from '../../publishing/drafts.ts';
 import { KIND_VI } from '../../publishing/schemas.ts';
@@ -15,6 +16,7 @@ import { Layout, type PageContext } from './layout.tsx';
 import { FindingsList } from './publish-checks.tsx';
 import { DateTimeField, RowsFieldset } from './publish-fields.tsx';
 import { DraftDocumentsLink } from './publish-documents.tsx';
+import { PublishedPlansSection } from './publish-plans-list.tsx';
 
 const opts = (t: readonly { value: string; vi: string }[]) => t.map((c) => [c.value, c.vi] as const);
 const SELECTS: Record<string, readonly (readonly [string, string])[]> = {
@@ -44,10 +46,13 @@ export function PublishListPage({
   ctx,
   drafts,
   canWrite,
+  plans = [],
 }: {
   ctx: PageContext;
   drafts: Draft[];
   canWrite: boolean;
+  /** Plans (KHLCNT) the agency published on minhbach, newest first. */
+  plans?: PublishedPlanLine[];
 }) {
   return (
     <Layout ctx={ctx} title="Đăng tải thông tin đấu thầu">
@@ -109,6 +114,7 @@ export function PublishListPage({
           </table>
         </div>
       )}
+      <PublishedPlansSection plans={plans} />
     </Layout>
   );
 }

@@ -25,6 +25,7 @@ import type { FormErrors } from '../pages/account-forms.tsx';
 import { CLARIFICATION_LABELS, ClarificationFormPage } from '../pages/clarification-form.tsx';
 import { renderPage } from '../render.ts';
 import { pageContext } from './pages.tsx';
+import { vnDayToIso } from './publish-form.ts';
 
 /** Options of the clarification form plugin. */
 export interface ClarificationRouteOptions {
@@ -55,7 +56,7 @@ export function clarificationFormToPayload(
   const out: Record<string, unknown> = { notifyNo: no };
   for (const k of FIELDS) {
     const v = (form[k] ?? '').trim();
-    if (v !== '') out[k] = v;
+    if (v !== '') out[k] = k.endsWith('Date') ? vnDayToIso(v) : v;
   }
   return out;
 }

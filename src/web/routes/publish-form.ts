@@ -1,7 +1,9 @@
 /**
  * The publishing forms' fields ↔ payloads: an HTML form sends strings (`priceVnd=15.000.000.000`,
  * `bidCloseAt=2026-12-20T09:00` from a `datetime-local` input, read as Vietnam time); a payload has
- * numbers, booleans and ISO instants with +07:00. Empty fields are left out, so validation names them.
+ * numbers, booleans and ISO instants with +07:00. Dates (`decisionDate=29/12/2026`) are typed as
+ * `dd/mm/yyyy` or `yyyy-mm-dd`, as in the plan form, and stored as `YYYY-MM-DD`. Empty fields are left
+ * out, so validation names them.
  */
 import type { FieldError } from '../../publishing/schemas.ts';
 import { noticeRowsToForm, noticeRowsToPayload, rowErrorField } from './publish-notice-form.ts';
@@ -50,6 +52,20 @@ const INSTANTS = new Set([
   'effectiveAt',
 ]);
 const BOOLEANS = new Set(['isDomestic', 'isInternet']);
+/** Vietnam calendar dates of the forms (`YYYY-MM-DD` in a payload). */
+const DATES = new Set(['decisionDate', 'requestReceivedDate', 'documentDate']);
+
+/** The hint of a date field: the two forms {@link vnDayToIso} accepts. */
+export const DATE_HINT = 'Dạng ngày/tháng/năm, ví dụ 30/11/2026 (hoặc 2026-11-30)';
+
+/**
+ * A typed day → `YYYY-MM-DD`: `29/12/2026` (also `1/2/2026`, `29-12-2026`, `29.12.2026`) is turned
+ * around; anything else (`2026-12-29`, or text that validation will name) is returned unchanged.
+ */
+export function vnDayToIso(raw: string): string {
+  const m = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(raw.trim());
+  return m ? `${m[3]}-${m[2]!.padStart(2, '0')}-${m[1]!.padStart(2, '0')}` : raw;
+}
 
 /** Form strings → payload: numbers without thousands separators, booleans, instants in VN time. */
 export function formToPayload(
@@ -67,6 +83,8 @@ export function formToPayload(
       out[key] = raw === 'true' ? true : raw === 'false' ? false : raw;
     } else if (INSTANTS.has(key)) {
       out[key] = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(raw) ? `${raw}:00+07:00` : raw;
+    } else if (DATES.has(key)) {
+      out[key] = vnDayToIso(raw);
     } else {
       out[key] = raw;
     }
@@ -96,6 +114,8 @@ export function payloadToForm(payload: Record<string, unknown>): Record<string, 
     if (INSTANTS.has(key) && typeof v === 'string') {
       const m = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2})(:00)?\+07:00$/.exec(v);
       out[key] = m ? m[1]! : v;
+    } else if (DATES.has(key) && typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v)) {
+      out[key] = v.split('-').reverse().join('/');
     } else if (typeof v !== 'object') {
       out[key] = String(v);
     }

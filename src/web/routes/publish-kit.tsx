@@ -12,6 +12,7 @@ import type { Database } from '../../db/connect.ts';
 import { agencyAndSubUnitCodes } from '../../procurement/queries/agency-tree.ts';
 import { createDraft, getDraft, type Draft } from '../../publishing/drafts.ts';
 import { PublishError } from '../../publishing/errors.ts';
+import { loadNoticeState } from '../../publishing/notice-state.ts';
 import { planPackageOptions } from '../../publishing/plan-link.ts';
 import type { PublicationKind } from '../../publishing/schemas.ts';
 import { csrfToken, verifyCsrf } from '../auth/csrf.ts';
@@ -110,6 +111,9 @@ export function publishKit(database: Database) {
     );
   };
 
+  /** Notice `no` as it stands (closing and opening in force after extensions), for the extension form. */
+  const noticeNow = (no: string) => db.transaction().execute((tx) => loadNoticeState(tx, no));
+
   const renderChange = async (
     request: FastifyRequest,
     reply: FastifyReply,
@@ -121,6 +125,7 @@ export function publishKit(database: Database) {
       reply,
       <ChangeFormPage
         {...view}
+        inForce={view.kind === 'extension' ? ((await noticeNow(view.notifyNo)) ?? undefined) : undefined}
         ctx={await pageContext(database, request)}
         csrf={csrfToken(request, reply)}
       />,

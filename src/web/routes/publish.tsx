@@ -1,6 +1,7 @@
 /**
  * The publishing forms (Vietnamese, work without JavaScript, every POST with its `_csrf`):
- * - `GET /dang-tai` drafts and publications of the person's agency (monitors: all, read only);
+ * - `GET /dang-tai` drafts and publications of the person's agency, and its published plans (KHLCNT)
+ *   (monitors: all, read only);
  * - `GET /dang-tai/tbmt/moi`, `POST /dang-tai/tbmt` a new TBMT draft → its page;
  * - `GET /dang-tai/ban-nhap/:id` a draft with the law findings it would get; `POST` saves it
  *   (`?them=lots|locations` shows more empty rows after "Thêm dòng");
@@ -12,6 +13,8 @@
  */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { Database } from '../../db/connect.ts';
+import { listPublishedPlans } from '../../plans/queries.ts';
+import { agencyAndSubUnitCodes } from '../../procurement/queries/agency-tree.ts';
 import { listDrafts, updateDraft } from '../../publishing/drafts.ts';
 import { checkDraft, publishDraft } from '../../publishing/publish.ts';
 import { principalOf } from '../auth/guards.ts';
@@ -36,6 +39,10 @@ export const publishRoutes: FastifyPluginAsyncTypebox<PublishRouteOptions> = asy
   app.get('/dang-tai', { ...read, schema: { hide: true } }, async (request, reply) => {
     const who = principalOf(request);
     const drafts = await listDrafts(db, who);
+    const plans = await listPublishedPlans(
+      db,
+      who.role === 'monitor' ? null : who.agencyCode ? await agencyAndSubUnitCodes(db, who.agencyCode) : [],
+    );
     return reply
       .type(HTML)
       .header('cache-control', 'no-store')
@@ -44,6 +51,7 @@ export const publishRoutes: FastifyPluginAsyncTypebox<PublishRouteOptions> = asy
           <PublishListPage
             ctx={await pageContext(database, request)}
             drafts={drafts}
+            plans={plans}
             canWrite={who.role === 'publisher'}
           />,
         ),

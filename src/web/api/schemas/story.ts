@@ -30,6 +30,13 @@ const Package = Type.Object(
     selectionStart: Text('Planned start of selection, as published'),
     selectionDuration: Text('Planned duration of selection, as published'),
     summary: Text('Short description of the work'),
+    planLine: Type.Optional(
+      Nullable(
+        Type.Integer({
+          description: 'Line of the package in its plan (1-based, as the plan page lists them)',
+        }),
+      ),
+    ),
   },
   { description: 'Package (gói thầu) as listed in the plan' },
 );
@@ -250,6 +257,14 @@ export const TbmtStorySchema = Type.Object(
     bidOpenAt: Instant('Opening time in force (after extensions)'),
     plan: Nullable(Plan),
     package: Nullable(Package),
+    ocid: Type.Optional(
+      Nullable(
+        Type.String({
+          description:
+            'OCDS contracting-process id (see /api/ocds/records/{ocid}); null when not in OCDS yet',
+        }),
+      ),
+    ),
     current: Version,
     versions: Type.Array(Version, { description: 'Every version, oldest first; the last is current' }),
     extensions: Type.Array(Extension),

@@ -29,7 +29,7 @@ export function PlanSection({ story }: { story: TbmtStory }) {
             [
               'Số kế hoạch',
               <a href={planHref(plan.planNo)}>
-                <Text value={plan.planVersion ? `${plan.planNo}-${plan.planVersion}` : plan.planNo} />
+                <Text value={plan.planNo} />
               </a>,
             ],
             ['Tên kế hoạch', <Text value={plan.name} />],
@@ -42,7 +42,7 @@ export function PlanSection({ story }: { story: TbmtStory }) {
             ['Quyết định phê duyệt', <Text value={plan.decisionNo} />],
             ['Ngày phê duyệt', <Time at={plan.decisionDate} dateOnly />],
             ['Ngày đăng kế hoạch', <Time at={plan.publishedAt} />],
-            ['Số gói thầu trong kế hoạch', <Text value={story.package?.bidNo} />],
+            ['Số gói thầu trong kế hoạch', <Text value={packageNoInPlan(story)} />],
           ]}
         />
       ) : (
@@ -50,6 +50,25 @@ export function PlanSection({ story }: { story: TbmtStory }) {
       )}
     </section>
   );
+}
+
+/** The package's number in its plan: its national number `BP…`, else its line in the plan page (STT). */
+function packageNoInPlan(story: TbmtStory): string | null {
+  const p = story.package;
+  if (p?.bidNo) return p.bidNo;
+  return p?.planLine ? `${p.planLine} (số thứ tự trong kế hoạch)` : null;
+}
+
+/**
+ * The bidding-documents fee: as published; for a notice published on minhbach without one, free —
+ * documents issued online are free of charge (Thông tư 79/2025/TT-BTC, Điều 18.1).
+ */
+function feeText(story: TbmtStory) {
+  const v = story.current;
+  if (v.feeType === 'F' || v.feeVnd === 0) return 'Miễn phí';
+  if (v.feeType === null && v.feeVnd === null)
+    return story.source === 'minhbach' ? 'Miễn phí' : <Text value={null} />;
+  return <Money vnd={v.feeVnd} />;
 }
 
 function Locations({ v }: { v: VersionView }) {
@@ -100,7 +119,6 @@ function Lots({ v }: { v: VersionView }) {
 export function NoticeSection({ story }: { story: TbmtStory }) {
   const v = story.current;
   const extended = story.bidCloseAt?.getTime() !== v.bidCloseAt?.getTime();
-  const fee = v.feeType === 'F' || v.feeVnd === 0 ? 'Miễn phí' : <Money vnd={v.feeVnd} />;
   return (
     <section aria-labelledby="thong-bao">
       <Heading id="thong-bao" vi="Thông báo mời thầu" en="Invitation to bid (TBMT)" />
@@ -146,7 +164,7 @@ export function NoticeSection({ story }: { story: TbmtStory }) {
             </>,
           ],
           ['Hiệu lực hồ sơ dự thầu', <Text value={formatDays(v.bidValidityDays)} />],
-          ['Chi phí hồ sơ mời thầu', v.feeType === null && v.feeVnd === null ? <Text value={null} /> : fee],
+          ['Chi phí hồ sơ mời thầu', feeText(story)],
           ['Địa điểm phát hành hồ sơ mời thầu', <Text value={v.issueLocation} />],
           ['Địa điểm nhận hồ sơ dự thầu', <Text value={v.receiveLocation} />],
           ['Địa điểm mở thầu', <Text value={v.openLocation} />],

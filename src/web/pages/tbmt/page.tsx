@@ -20,15 +20,21 @@ export const DEMO_NOTICE =
 export const DEMO_NOTICE_EN =
   'This notice is demo data, generated to demonstrate the portal; it is not a real notice.';
 
-const SECTIONS: [string, string][] = [
-  ['ke-hoach', 'Kế hoạch'],
-  ['thong-bao', 'Thông báo mời thầu'],
-  ['phien-ban', 'Phiên bản'],
-  ['gia-han', 'Gia hạn'],
-  ['mo-thau', 'Mở thầu'],
-  ['ket-qua', 'Kết quả'],
-  ['hop-dong', 'Hợp đồng'],
-];
+/** The contents box: [anchor, label], the documents and clarifications only when the page has them. */
+function sections(story: TbmtStory): [string, string][] {
+  const out: ([string, string] | null)[] = [
+    ['ke-hoach', 'Kế hoạch'],
+    ['thong-bao', 'Thông báo mời thầu'],
+    ['phien-ban', 'Phiên bản'],
+    story.documents?.length ? ['ho-so-moi-thau', 'Hồ sơ mời thầu'] : null,
+    ['gia-han', 'Gia hạn'],
+    story.clarifications?.length ? ['lam-ro', 'Làm rõ hồ sơ mời thầu'] : null,
+    ['mo-thau', 'Mở thầu'],
+    ['ket-qua', 'Kết quả'],
+    ['hop-dong', 'Hợp đồng'],
+  ];
+  return out.filter((e): e is [string, string] => e !== null);
+}
 
 /** The package page of `story`. */
 export function TbmtPage({
@@ -100,7 +106,7 @@ export function TbmtPage({
       <nav class="toc" aria-label="Trên trang này">
         <Heading level={2} vi="Trên trang này" en="On this page" />
         <ol>
-          {SECTIONS.map(([id, label]) => (
+          {sections(story).map(([id, label]) => (
             <li>
               <a href={`#${id}`}>{label}</a>
             </li>
@@ -125,6 +131,14 @@ export function TbmtPage({
         Dữ liệu máy đọc được (<span lang="en">machine-readable</span>):{' '}
         <a href={`/api/v1/tbmt/${encodeURIComponent(story.notifyNo)}`}>JSON</a>
       </p>
+      {story.ocid ? (
+        <p class="api-link">
+          Dữ liệu mở (OCDS):{' '}
+          <a href={`/api/ocds/records/${encodeURIComponent(story.ocid)}`}>
+            <span class="code">{story.ocid}</span>
+          </a>
+        </p>
+      ) : null}
     </Layout>
   );
 }
