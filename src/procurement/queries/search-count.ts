@@ -171,7 +171,8 @@ export function breadthSampleStatement(
   const percent = Math.min(100, (100 * ESTIMATE_SAMPLE_ROWS) / Math.max(1, notices));
   return sql<Breadth>`
     SELECT count(*)::bigint AS seen, count(*) FILTER (WHERE ${whereClause(conditions)})::bigint AS hits,
-           count(*) FILTER (WHERE ${whereClause(conditions.filter((c) => !c.text && c.facet === null))})::bigint AS base
+           count(*) FILTER (WHERE ${whereClause(conditions.filter((c) => !c.text && c.facet === null))})::bigint AS base,
+           count(*) FILTER (WHERE ${whereClause(conditions.filter((c) => c.facet === null))})::bigint AS wide
       FROM tbmt_search s TABLESAMPLE SYSTEM (${sql.lit(Number(percent.toFixed(4)))}) REPEATABLE (20260101)`;
 }
 
@@ -184,6 +185,8 @@ export interface Breadth {
   seen: number;
   hits: number;
   base: number;
+  /** Rows passing every condition but the facet filters. */
+  wide: number;
 }
 
 /** The most notices passing the other conditions for the words to be tested on them one by one. */
@@ -198,6 +201,14 @@ export function wordsLast(sample: Breadth, notices: number, hasWords: boolean): 
   const seen = Number(sample.seen);
   const base = Number(sample.base);
   return hasWords && seen >= 1000 && base < seen && (base / seen) * notices <= WORDS_LAST_MAX_ROWS;
+}
+
+/**
+ * True when the sample shows the notices passing every condition but the facet filters matching at
+ * least `BROAD_FACTOR` times `cap` (see `isBroad`): a read for the facets would stop at the cap.
+ */
+export function isWide(sample: Breadth, notices: number, cap = SEARCH_COUNT_CAP): boolean {
+  return isBroad({ ...sample, hits: sample.wide }, notices, cap);
 }
 
 /**
@@ -317,14 +328,18 @@ export function cappedTotalStatement(
  * `cap` notices (the ward's 21,000 notices behind its 716 open ones): every facet without a filter of
  * its own is counted over the results; a facet with a filter is counted over the results without
  * that filter if those are no more than `cap`, else given as `_omitted` (value = the facet key).
+ * `tooMany`: facets already known to be `_omitted` (not read again).
  */
 export function facetsByKeyStatement(
   conditions: readonly Condition[],
   now: Date,
   cap = SEARCH_COUNT_CAP,
+  tooMany: readonly FacetKey[] = [],
 ): RawBuilder<FacetCountRow> {
   const columns = sql.join(SAMPLE_COLUMNS.map((c) => sql.ref(`s.${c}`)));
-  const filtered = new Set(conditions.flatMap((c) => (c.facet ? [c.facet] : [])));
+  const filtered = new Set(
+    conditions.flatMap((c) => (c.facet && !tooMany.includes(c.facet) ? [c.facet] : [])),
+  );
   const rel = (k: FacetKey) => sql.ref(filtered.has(k) ? `f_${k}` : 'r');
   const ctes = [
     sql`r AS MATERIALIZED (SELECT ${columns} FROM tbmt_search s WHERE ${whereClause(conditions)} LIMIT ${cap + 1})`,
@@ -334,6 +349,8 @@ export function facetsByKeyStatement(
     ),
   ];
   const parts = FACET_KEYS.map((k) => {
+    if (tooMany.includes(k))
+      return sql`SELECT '_omitted'::text AS facet, ${k}::text AS value, 1::bigint AS n`;
     const from = rel(k);
     const fits = sql`(SELECT count(*) FROM ${from}) <= ${cap}`;
     const grouped =

@@ -16,6 +16,7 @@ import {
   facetsByKeyStatement,
   facetTableStatement,
   isBroad,
+  isWide,
   noticeCountStatement,
   sampleStatement,
   SEARCH_COUNT_CAP,
@@ -179,10 +180,10 @@ export async function countAndList(
   // A search far broader than the cap (by a look at a fixed sample of the notices) is not read.
   const notices = Number((await run(noticeCountStatement(), statements))[0]?.n ?? 0);
   let fewOthers = false;
-  // Only words mislead the planner and make the full-text index read everything: searches without
-  // them (a code, an agency, a price range) are read directly.
-  if (p.terms.and && notices >= ESTIMATE_MIN_ROWS) {
-    const look = (await run(breadthSampleStatement(p.conditions, notices), statements))[0];
+  let look: Breadth | null = null;
+  // (A notice number is one row: read directly.)
+  if (!p.terms.code && notices >= ESTIMATE_MIN_ROWS) {
+    look = (await run(breadthSampleStatement(p.conditions, notices), statements))[0] ?? null;
     fewOthers = !!look && wordsLast(look, notices, p.terms.and !== null);
     if (look && isBroad(look, notices, cap)) {
       const size = { total: cap, exact: false };
@@ -194,30 +195,24 @@ export async function countAndList(
       return { size, ids: ids.map((r) => Number(r.tbmt_id)), facetRows: null, statements } satisfies Counted;
     }
   }
-  const phrase = p.sort === 'relevance' ? p.terms.phrase : null;
-  const order = orderClause(orderKeys(p.sort, p.terms, p.now, p.openOnly, true));
-  const sample = await run(
-    sampleStatement(p.conditions, {
-      now: p.now,
-      facets,
-      order,
-      phrase,
-      limit,
-      offset,
-      cap,
-      wordsLast: fewOthers,
-    }),
-    statements,
-  );
-  const read = Number(sample.find((r) => r.facet === '_sample')?.n ?? 0);
-  if (read <= cap) {
-    const size = { total: Number(sample.find((r) => r.facet === '_total')?.n ?? 0), exact: true };
-    const ids = (sample.find((r) => r.facet === '_page')?.ids ?? []).map(Number);
-    return { size, ids, facetRows: sample, statements } satisfies Counted;
+  // With facet filters the read takes the rows failing one of them too: when the sample shows those
+  // are far more than the cap, the read would only find that out.
+  const facetFiltered = facets && p.conditions.some((c) => c.facet !== null);
+  const overflows = facetFiltered && look !== null && isWide(look, notices, cap);
+  if (!overflows) {
+    const phrase = p.sort === 'relevance' ? p.terms.phrase : null;
+    const order = orderClause(orderKeys(p.sort, p.terms, p.now, p.openOnly, true));
+    const options = { now: p.now, facets, order, phrase, limit, offset, cap, wordsLast: fewOthers };
+    const sample = await run(sampleStatement(p.conditions, options), statements);
+    const read = Number(sample.find((r) => r.facet === '_sample')?.n ?? 0);
+    if (read <= cap) {
+      const size = { total: Number(sample.find((r) => r.facet === '_total')?.n ?? 0), exact: true };
+      const ids = (sample.find((r) => r.facet === '_page')?.ids ?? []).map(Number);
+      return { size, ids, facetRows: sample, statements } satisfies Counted;
+    }
   }
   // Too many to read: the total (exact only if the facet filters narrow it under the cap).
-  const narrowed = facets && p.conditions.some((c) => c.facet !== null);
-  const totals = narrowed ? await run(cappedTotalStatement(p.conditions, cap), statements) : null;
+  const totals = facetFiltered ? await run(cappedTotalStatement(p.conditions, cap), statements) : null;
   const size = totals
     ? {
         total: Number(totals.find((r) => r.facet === '_total')?.n ?? 0),
@@ -225,7 +220,12 @@ export async function countAndList(
       }
     : { total: cap, exact: false };
   // Few results behind a facet filter: count what fits, facet by facet.
-  const facetRows = size.exact ? await run(facetsByKeyStatement(p.conditions, p.now, cap), statements) : null;
+  // The read above held every row failing at most one facet filter: with a single facet filter, those
+  // are exactly the rows that facet's other values count, already known to be too many.
+  const active = [...new Set(p.conditions.flatMap((c) => (c.facet ? [c.facet] : [])))];
+  const facetRows = size.exact
+    ? await run(facetsByKeyStatement(p.conditions, p.now, cap, active.length === 1 ? active : []), statements)
+    : null;
   const ids = await run(idsStatement(p, sortFor(p, size), limit, offset), statements);
   return { size, ids: ids.map((r) => Number(r.tbmt_id)), facetRows, statements } satisfies Counted;
 }
