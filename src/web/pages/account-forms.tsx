@@ -1,5 +1,6 @@
 /** Form pieces shared by the account and administration pages: fields with labels, errors, the CSRF field. */
 import type { ComponentChildren } from 'preact';
+import { FieldError } from './components.tsx';
 
 /** Errors of a submitted form: field name → Vietnamese message (`_form` for the whole form). */
 export type FormErrors = Record<string, string>;
@@ -60,11 +61,7 @@ export function Field({
           {hint}
         </p>
       ) : null}
-      {error ? (
-        <p class="error" id={`${id}-loi`}>
-          <strong>Lỗi:</strong> {error}
-        </p>
-      ) : null}
+      <FieldError id={id} error={error} />
       <input
         id={id}
         name={name}
@@ -103,11 +100,7 @@ export function SelectField({
   return (
     <div class="field wide">
       <label for={id}>{label}</label>
-      {error ? (
-        <p class="error" id={`${id}-loi`}>
-          <strong>Lỗi:</strong> {error}
-        </p>
-      ) : null}
+      <FieldError id={id} error={error} />
       <select
         id={id}
         name={name}

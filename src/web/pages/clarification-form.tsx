@@ -7,7 +7,7 @@
 import { formatVnDate } from '../../calendar/dates.ts';
 import type { ClarificationDeadlines, Finding } from '../../compliance/law/index.ts';
 import { CsrfField, ErrorSummary, Field, type FormErrors } from './account-forms.tsx';
-import { Heading, Time } from './components.tsx';
+import { FieldError, Heading, Time } from './components.tsx';
 import { Layout, type PageContext } from './layout.tsx';
 
 const P = 'lr';
@@ -41,11 +41,7 @@ function TextArea({ name, value, errors }: { name: string; value?: string; error
   return (
     <div class="field wide">
       <label for={id}>{CLARIFICATION_LABELS[name]}</label>
-      {error ? (
-        <p class="error" id={`${id}-loi`}>
-          <strong>Lỗi:</strong> {error}
-        </p>
-      ) : null}
+      <FieldError id={id} error={error} />
       <textarea
         id={id}
         name={name}
@@ -67,11 +63,7 @@ function DateField({ name, value, errors }: { name: string; value?: string; erro
   return (
     <div class="field">
       <label for={id}>{CLARIFICATION_LABELS[name]}</label>
-      {error ? (
-        <p class="error" id={`${id}-loi`}>
-          <strong>Lỗi:</strong> {error}
-        </p>
-      ) : null}
+      <FieldError id={id} error={error} />
       <input
         id={id}
         name={name}

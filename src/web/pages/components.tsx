@@ -130,3 +130,16 @@ export function Facts({ rows }: { rows: [string, ComponentChildren][] }) {
     </dl>
   );
 }
+
+/**
+ * The error of a form field, shown above its input (`{id}-loi`, which the input names in
+ * `aria-describedby`); nothing when there is none.
+ */
+export function FieldError({ id, error }: { id: string; error: string | undefined }) {
+  if (!error) return null;
+  return (
+    <p class="error" id={`${id}-loi`}>
+      <strong>Lỗi:</strong> {error}
+    </p>
+  );
+}

@@ -7,6 +7,7 @@
 import { LABELS } from '../routes/publish-form.ts';
 import { ROW_GROUPS, rowCount, type RowGroup } from '../routes/publish-notice-form.ts';
 import { Field, type FormErrors } from './account-forms.tsx';
+import { FieldError } from './components.tsx';
 
 const P = 'dt';
 
@@ -17,11 +18,7 @@ export function DateTimeField({ name, value, errors }: { name: string; value?: s
   return (
     <div class="field wide">
       <label for={id}>{LABELS[name]}</label>
-      {error ? (
-        <p class="error" id={`${id}-loi`}>
-          <strong>Lỗi:</strong> {error}
-        </p>
-      ) : null}
+      <FieldError id={id} error={error} />
       <input
         id={id}
         name={name}

@@ -6,6 +6,7 @@
 import { LABELS, ROW_LABELS } from '../routes/publish-form.ts';
 import { OPENING_BIDDER_FIELDS, OPENING_ROWS } from '../routes/publish-opening.ts';
 import { Field, type FormErrors } from './account-forms.tsx';
+import { FieldError } from './components.tsx';
 
 const P = 'dt';
 
@@ -17,11 +18,7 @@ export function OpeningFields({ values, errors }: { values: Record<string, strin
     <>
       <div class="field wide">
         <label for={id}>{LABELS.openedAt}</label>
-        {error ? (
-          <p class="error" id={`${id}-loi`}>
-            <strong>Lỗi:</strong> {error}
-          </p>
-        ) : null}
+        <FieldError id={id} error={error} />
         <input
           id={id}
           name="openedAt"
