@@ -170,15 +170,7 @@ export async function addDocuments(
   const checked: InspectedFile[] = [];
   for (const f of files) checked.push(await inspectFile(f.name, f.content, limits));
   return db.transaction().execute(async (tx) => {
-    const row = await tx
-      .selectFrom('publication_draft')
-      .selectAll()
-      .where('id', '=', draftId)
-      .forUpdate()
-      .executeTakeFirst();
-    if (!row) throw draftNotFound(draftId);
-    const draft = toDraft(row);
-    await assertPublisherOf(tx, principal, draft.agencyCode);
+    const draft = await lockOwnDraft(tx, principal, draftId);
     assertDraft(draft);
     assertKind(draft);
     const used = await usageOf(tx, draftId);
@@ -232,15 +224,7 @@ export async function deleteDocument(
   docId: number,
 ): Promise<DocumentView> {
   return db.transaction().execute(async (tx) => {
-    const row = await tx
-      .selectFrom('publication_draft')
-      .selectAll()
-      .where('id', '=', draftId)
-      .forUpdate()
-      .executeTakeFirst();
-    if (!row) throw draftNotFound(draftId);
-    const draft = toDraft(row);
-    await assertPublisherOf(tx, principal, draft.agencyCode);
+    const draft = await lockOwnDraft(tx, principal, draftId);
     const doc = await tx
       .selectFrom('publication_document')
       .select(VIEW_COLUMNS)
@@ -277,4 +261,22 @@ export async function deleteDocument(
     );
     return view;
   });
+}
+
+/**
+ * Draft `draftId`, locked for the rest of `tx` (uploads and deletions of one draft queue), after
+ * checking that `principal` publishes for its agency.
+ * @throws PublishError `not-found`, `forbidden-agency`.
+ */
+async function lockOwnDraft(tx: Transaction<DB>, principal: Principal, draftId: number): Promise<Draft> {
+  const row = await tx
+    .selectFrom('publication_draft')
+    .selectAll()
+    .where('id', '=', draftId)
+    .forUpdate()
+    .executeTakeFirst();
+  if (!row) throw draftNotFound(draftId);
+  const draft = toDraft(row);
+  await assertPublisherOf(tx, principal, draft.agencyCode);
+  return draft;
 }
