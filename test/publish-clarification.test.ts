@@ -289,4 +289,22 @@ describe('clarifications of the bidding documents', () => {
       /append-only/,
     );
   });
+
+  test('a question and an answer in lines keep their lines on the page and in the API', async () => {
+    // An answer in lines keeps its lines (CR LF as LF, runs of empty lines as one, spaces single).
+    const lines = await api(f.app, f.tokenX, 'POST', '/api/v1/publish/clarification', {
+      agencyCode: 'so-tc',
+      payload: {
+        notifyNo: no,
+        question: 'Đề nghị làm rõ:\r\n1. Bảo hành\r\n2. Giao hàng',
+        requestReceivedDate: today,
+        answer: '1.  Bảo hành 24 tháng.\r\n\r\n\r\n\r\n2. Giao hàng tại trụ sở.  ',
+      },
+    });
+    assert.equal(lines.statusCode, 201, lines.body);
+    const after = (await f.app.inject({ url: `/api/v1/tbmt/${no}` })).json();
+    assert.equal(after.clarifications.at(-1).question, 'Đề nghị làm rõ:\n1. Bảo hành\n2. Giao hàng');
+    assert.equal(after.clarifications.at(-1).answer, '1. Bảo hành 24 tháng.\n\n2. Giao hàng tại trụ sở.');
+    assert.match((await f.app.inject({ url: `/tbmt/${no}` })).body, /<p class="multiline"><strong>Trả lời:/);
+  });
 });

@@ -15,7 +15,7 @@ import { audit } from '../db/audit-log.ts';
 import { checkClarification } from '../compliance/law/index.ts';
 import type { DB } from '../db/generated/db.ts';
 import { publishPackageReleases } from '../opendata/store.ts';
-import { nfc } from '../text/normalize.ts';
+import { nfc, nfcMultiline } from '../text/normalize.ts';
 import type { LawOutcome } from './law.ts';
 import { noticeFactsOf, type NoticeState } from './notice-state.ts';
 import type { ClarificationInput, FieldError } from './schemas.ts';
@@ -133,9 +133,9 @@ export async function saveClarification(tx: Transaction<DB>, w: ClarificationWri
   const values = {
     tbmt_id: tbmt.id,
     seq,
-    question: nfc(p.question) ?? p.question,
+    question: nfcMultiline(p.question) ?? p.question,
     request_received_on: p.requestReceivedDate,
-    answer: nfc(p.answer) ?? p.answer,
+    answer: nfcMultiline(p.answer) ?? p.answer,
     answered_at: w.now,
     document_no: nfc(p.documentNo ?? null) ?? null,
     document_date: p.documentDate ?? null,

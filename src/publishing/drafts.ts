@@ -9,7 +9,7 @@ import { publishRefusal, type Principal } from '../accounts/access.ts';
 import { audit } from '../accounts/audit.ts';
 import type { DB, PublicationDraft } from '../db/generated/db.ts';
 import { agencyAndSubUnitCodes } from '../procurement/queries/agency-tree.ts';
-import { hasUnstorable, nfc } from '../text/normalize.ts';
+import { hasUnstorable, nfc, nfcMultiline } from '../text/normalize.ts';
 import { ALLOWED_TRANSITIONS, draftNotFound, PublishError } from './errors.ts';
 import { PUBLICATION_KINDS, type PublicationKind } from './schemas.ts';
 
@@ -53,8 +53,9 @@ export function toDraft(r: Selectable<PublicationDraft>): Draft {
 }
 
 /**
- * A payload as it can be stored: every string NFC, trimmed, single-spaced, without control characters
- * or lone surrogates (PostgreSQL cannot store them); keys holding such characters are dropped.
+ * A payload as it can be stored: every string NFC, trimmed, single-spaced (the lines of `question` and
+ * `answer` kept), without control characters or lone surrogates (PostgreSQL cannot store them); keys
+ * holding such characters are dropped.
  */
 export function cleanPayload(value: unknown, depth = 0): unknown {
   if (depth > 20) return null;
@@ -62,11 +63,20 @@ export function cleanPayload(value: unknown, depth = 0): unknown {
   if (Array.isArray(value)) return value.map((v) => cleanPayload(v, depth + 1));
   if (value && typeof value === 'object') {
     const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value)) if (!hasUnstorable(k)) out[k] = cleanPayload(v, depth + 1);
+    for (const [k, v] of Object.entries(value)) {
+      if (hasUnstorable(k)) continue;
+      out[k] =
+        typeof v === 'string' && MULTILINE_FIELDS.has(k)
+          ? (nfcMultiline(v) ?? '')
+          : cleanPayload(v, depth + 1);
+    }
     return out;
   }
   return value;
 }
+
+/** Payload fields written in lines, whose line breaks are kept (a clarification's question and answer). */
+const MULTILINE_FIELDS = new Set(['question', 'answer']);
 
 /** True for a known kind. */
 export function isKind(kind: string): kind is PublicationKind {

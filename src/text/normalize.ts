@@ -15,6 +15,24 @@ export function nfc(text: string | null | undefined): string | null {
   return t === '' ? null : t;
 }
 
+/**
+ * `nfc()` for text written in lines (a question, an answer): the same cleaning, but line breaks are
+ * kept — each line trimmed and single-spaced, CR LF as LF, at most one empty line in a row.
+ */
+export function nfcMultiline(text: string | null | undefined): string | null {
+  if (text === null || text === undefined) return null;
+  const t = String(text)
+    .replace(UNSTORABLE_PATTERN, '')
+    .normalize('NFC')
+    .replace(/\r\n?/g, '\n')
+    .split('\n')
+    .map((line) => line.replace(/\s+/g, ' ').trim())
+    .join('\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
+  return t === '' ? null : t;
+}
+
 /** True when `text` holds characters that `nfc()` removes because PostgreSQL cannot store them. */
 export function hasUnstorable(text: string): boolean {
   return new RegExp(UNSTORABLE_PATTERN.source).test(text);

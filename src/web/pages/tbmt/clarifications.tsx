@@ -42,10 +42,10 @@ export function ClarificationsSection({ story }: { story: TbmtStory }) {
               </div>
             ) : null}
           </dl>
-          <p>
+          <p class="multiline">
             <strong>Câu hỏi:</strong> {c.question}
           </p>
-          <p>
+          <p class="multiline">
             <strong>Trả lời:</strong> {c.answer}
           </p>
           {c.flags.length > 0 ? (
