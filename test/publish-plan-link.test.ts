@@ -94,6 +94,37 @@ describe('TBMT linked to its plan package', () => {
       tags.some((x) => x.includes('tender')),
       `tender release: ${tags.join(' / ')}`,
     );
+
+    // An amendment is compared with the plan package again: within the plan's price, no flag; a
+    // method the plan does not name, flagged.
+    const { planNo: _p, packageNo: _k, ...content } = tbmtPayload(30, { planNo, packageNo: '1' });
+    void _p;
+    void _k;
+    const amend = (extra: Record<string, unknown>) =>
+      api(f.app, f.tokenX, 'POST', '/api/v1/publish/amendment', {
+        agencyCode: 'so-tc',
+        payload: {
+          ...content,
+          notifyNo: no,
+          reason: 'Điều chỉnh giá gói thầu theo kế hoạch',
+          priceVnd: 1_200_000_000,
+          estimateVnd: 1_200_000_000,
+          bidSecurityVnd: 15_000_000,
+          ...extra,
+        },
+      });
+    const within = await amend({});
+    assert.equal(within.statusCode, 201, within.body);
+    assert.ok(
+      !(within.json().flags as Json[]).some((x) => String(x.ruleId).startsWith('plan.')),
+      within.body,
+    );
+    const other = await amend({ method: 'CHCT' });
+    assert.equal(other.statusCode, 201, other.body);
+    assert.ok(
+      (other.json().flags as Json[]).some((x) => x.ruleId === 'plan.package-method'),
+      JSON.stringify(other.json().flags),
+    );
   });
 
   test('API: wrong plan links are a 400 naming the field, nothing written', async () => {

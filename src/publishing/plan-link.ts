@@ -160,6 +160,25 @@ export async function resolvePlanPackage(
   return pkg;
 }
 
+/**
+ * The plan package a published notice belongs to, when that package is a line of a plan published on
+ * minhbach (an amendment is then compared with it again); null otherwise.
+ */
+export async function planPackageOfNotice(db: Db, tbmtId: number): Promise<PlanPackage | null> {
+  const r = await db
+    .selectFrom('tbmt')
+    .innerJoin('package', 'package.id', 'tbmt.package_id')
+    .innerJoin('khlcnt', 'khlcnt.id', 'package.khlcnt_id')
+    .select(['package.id as package_id', 'khlcnt.plan_no'])
+    .where('tbmt.id', '=', tbmtId)
+    .where('khlcnt.agency_code', 'is not', null)
+    .executeTakeFirst();
+  if (!r) return null;
+  return (
+    (await planPackages(db, { planNo: r.plan_no })).find((p) => p.packageId === Number(r.package_id)) ?? null
+  );
+}
+
 async function ownerOf(tx: Transaction<DB>, khlcntId: number) {
   const r = await tx
     .selectFrom('khlcnt')

@@ -23,7 +23,12 @@ import { eventTimeErrors } from './event-times.ts';
 import { checkPublication, type LawOutcome } from './law.ts';
 import { nextVersion, toFacts } from './map.ts';
 import { loadNoticeState, type NoticeState } from './notice-state.ts';
-import { planMismatchFindings, resolvePlanPackage, type PlanPackage } from './plan-link.ts';
+import {
+  planMismatchFindings,
+  planPackageOfNotice,
+  resolvePlanPackage,
+  type PlanPackage,
+} from './plan-link.ts';
 import { KIND_VI, validatePayload, type NoticeContent, type PublicationKind } from './schemas.ts';
 
 /** What a successful publication returns. */
@@ -203,7 +208,10 @@ async function prepare(
   const plan = draft.kind === 'tbmt' ? await resolvePlanPackage(tx, draft.agencyCode, draft.payload) : null;
   const calendar = await loadWorkingCalendar(tx);
   const outcome = checkPublication(draft.kind, draft.payload, state, now, calendar);
-  if (plan) outcome.findings.push(...planMismatchFindings(plan, draft.payload as NoticeContent, now));
+  // A notice and each amendment of it (the whole new content) are compared with their plan package.
+  const planned =
+    plan ?? (draft.kind === 'amendment' && state ? await planPackageOfNotice(tx, state.tbmtId) : null);
+  if (planned) outcome.findings.push(...planMismatchFindings(planned, draft.payload as NoticeContent, now));
   if (outcome.blocked) {
     throw new PublishError(
       { code: 'law-blocked', findings: outcome.findings },
