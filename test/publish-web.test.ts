@@ -90,7 +90,7 @@ describe('publishing forms', () => {
     // Amendment, pre-filled with the current content.
     const amendForm = await x.get(`/dang-tai/tbmt/${no}/sua-doi`);
     assert.equal(amendForm.statusCode, 200);
-    assert.match(amendForm.body, /value="15000000000"/);
+    assert.match(amendForm.body, /value="15.000.000.000"/);
     const amendDraft = await x.request('POST', `/dang-tai/tbmt/${no}/sua-doi`, {
       ...formOf(MIN_DAYS + 5, { name: 'Gói máy in (sửa đổi lần 1)' }),
       reason: 'Điều chỉnh thời điểm đóng thầu',

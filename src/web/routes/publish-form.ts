@@ -106,7 +106,12 @@ export function noticeFormToPayload(
   };
 }
 
-/** Payload → form strings (for showing a draft again). */
+/** VND as typed in a form, `219.994.920` (the forms read the dots back). */
+function moneyField(vnd: number): string {
+  return new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 0 }).format(vnd);
+}
+
+/** Payload → form strings (for showing a draft again; money with vi-VN dots). */
 export function payloadToForm(payload: Record<string, unknown>): Record<string, string> {
   const out: Record<string, string> = noticeRowsToForm(payload);
   for (const [key, v] of Object.entries(payload)) {
@@ -116,6 +121,8 @@ export function payloadToForm(payload: Record<string, unknown>): Record<string, 
       out[key] = m ? m[1]! : v;
     } else if (DATES.has(key) && typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v)) {
       out[key] = v.split('-').reverse().join('/');
+    } else if (key.endsWith('Vnd') && typeof v === 'number') {
+      out[key] = moneyField(v);
     } else if (typeof v !== 'object') {
       out[key] = String(v);
     }
@@ -257,7 +264,8 @@ export function resultPayloadToForm(payload: Record<string, unknown>): Record<st
   const bidders = Array.isArray(payload.bidders) ? (payload.bidders as Record<string, unknown>[]) : [];
   bidders.slice(0, RESULT_ROWS).forEach((b, i) => {
     for (const f of RESULT_BIDDER_FIELDS)
-      if (b?.[f] !== undefined && b[f] !== null) out[`b${i}_${f}`] = String(b[f]);
+      if (b?.[f] !== undefined && b[f] !== null)
+        out[`b${i}_${f}`] = typeof b[f] === 'number' && f.endsWith('Vnd') ? moneyField(b[f]) : String(b[f]);
   });
   return out;
 }
