@@ -97,6 +97,14 @@ describe('bid-opening record form', () => {
     assert.match(mo, /Công ty CP Thiết bị số/);
     assert.match(mo, /14\.500\.000\.000/);
 
+    // The result form starts from the opening's bidders: names, tax code, price after discount.
+    const result = await x.get(`/dang-tai/tbmt/${no}/ket-qua`);
+    assert.equal(result.statusCode, 200);
+    assert.match(result.body, /id="dt-b0_name"[^>]*value="Công ty TNHH Máy tính Hà Nội"/);
+    assert.match(result.body, /id="dt-b0_taxCode"[^>]*value="0101234567"/);
+    assert.match(result.body, /id="dt-b0_bidPriceVnd"[^>]*value="14\.137\.500\.000"/);
+    assert.match(result.body, /id="dt-b1_bidPriceVnd"[^>]*value="14\.900\.000\.000"/);
+
     const again = await x.get(`/dang-tai/tbmt/${no}/mo-thau`);
     const second = await x.request('POST', `/dang-tai/tbmt/${no}/mo-thau`, {
       ...rows(),

@@ -269,3 +269,30 @@ export function resultPayloadToForm(payload: Record<string, unknown>): Record<st
   });
   return out;
 }
+
+/**
+ * The result form's bidder rows filled from the bid-opening record: each contractor once (its first
+ * lot), with its tax code and its price after discount (else its bid price); winners left to choose.
+ */
+export function resultFormFromOpening(
+  bidders: readonly {
+    contractor: { name: string; taxCode: string | null };
+    bidPriceVnd: number | null;
+    finalPriceVnd: number | null;
+  }[],
+): Record<string, string> {
+  const out: Record<string, string> = {};
+  const seen = new Set<string>();
+  let i = 0;
+  for (const b of bidders) {
+    const key = b.contractor.taxCode ?? b.contractor.name;
+    if (seen.has(key) || i >= RESULT_ROWS) continue;
+    seen.add(key);
+    out[`b${i}_name`] = b.contractor.name;
+    if (b.contractor.taxCode) out[`b${i}_taxCode`] = b.contractor.taxCode;
+    const price = b.finalPriceVnd ?? b.bidPriceVnd;
+    if (price !== null) out[`b${i}_bidPriceVnd`] = moneyField(price);
+    i++;
+  }
+  return out;
+}
