@@ -219,9 +219,8 @@ export async function countAndList(
         exact: !totals.some((r) => r.facet === '_capped'),
       }
     : { total: cap, exact: false };
-  // Few results behind a facet filter: count what fits, facet by facet.
-  // The read above held every row failing at most one facet filter: with a single facet filter, those
-  // are exactly the rows that facet's other values count, already known to be too many.
+  // Few results behind a facet filter: count what fits, facet by facet. With a single facet filter,
+  // the rows its other values count are those the read (or the sample) already found too many.
   const active = [...new Set(p.conditions.flatMap((c) => (c.facet ? [c.facet] : [])))];
   const facetRows = size.exact
     ? await run(facetsByKeyStatement(p.conditions, p.now, cap, active.length === 1 ? active : []), statements)
