@@ -9,10 +9,8 @@
  * Options: `--rows N` (default 100000; `--quick` = 10000); `DATABASE_URL` to run against a PostgreSQL
  * server (a scratch database is created and dropped); otherwise an in-memory PGlite.
  */
-import pg from 'pg';
 import { importAgencyCsv } from '../src/accounts/agency-csv.ts';
-import { openDatabase, type Database } from '../src/db/connect.ts';
-import { migrate } from '../src/db/migrate.ts';
+import { createTestDatabase } from '../test/helpers/db.ts';
 
 const arg = (name: string): string | undefined => {
   const i = process.argv.indexOf(name);
@@ -51,37 +49,9 @@ export function generateAgencyCsv(n: number): string {
   return out.join('\n') + '\n';
 }
 
-async function scratchDatabase(): Promise<Database> {
-  const base = process.env.DATABASE_URL;
-  if (!base) {
-    const d = await openDatabase({ dataDir: 'memory://' });
-    await migrate(d.db);
-    return d;
-  }
-  const name = `minhbach_bench_agency_${process.pid}`;
-  const admin = new pg.Client({ connectionString: base });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const url = new URL(base);
-  url.pathname = `/${name}`;
-  const d = await openDatabase({ databaseUrl: url.toString() });
-  await migrate(d.db);
-  return {
-    ...d,
-    async close() {
-      await d.close();
-      const dropper = new pg.Client({ connectionString: base });
-      await dropper.connect();
-      await dropper.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await dropper.end();
-    },
-  };
-}
-
 async function main(): Promise<void> {
   const csv = generateAgencyCsv(rows);
-  const database = await scratchDatabase();
+  const database = await createTestDatabase();
   try {
     process.stdout.write(
       `agency import: ${fmt(rows)} rows, ${(csv.length / 1e6).toFixed(1)} MB, ${process.env.DATABASE_URL ? 'PostgreSQL' : 'PGlite'}\n`,
